@@ -1,0 +1,38 @@
+#include "cli/checkin.hpp"
+
+#include "core/error.hpp"
+#include "core/escape.hpp"
+#include "core/log_file.hpp"
+
+namespace microstep::cli {
+
+Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& request,
+                        const std::function<void(const Goal&, Day)>& check) {
+  const Journal& journal = context.journal();
+  Goal goal = journal.load_goal(journal.resolve_id(request.goal_prefix));
+  const Clock& clock = context.clock();
+  Day day = request.date ? context.date_arg("--date", *request.date) : clock.today;
+  if (day > clock.today)
+    throw usage_error("--date " + format_day(day) + " is in the future (today is " +
+                      format_day(clock.today) + ")");
+  if (day < goal.started)
+    throw usage_error("--date " + format_day(day) + " is before " + goal.id + " started (" +
+                      format_day(goal.started) + ")");
+  for (const auto* text : {&request.note, &request.truth}) {
+    if (!is_valid_utf8(*text)) throw usage_error("--note and --truth must be valid UTF-8 text");
+    if (text->size() > 65536) throw usage_error("--note and --truth are limited to 64 KiB");
+  }
+  if (check) check(goal, day);
+  Event event{day, clock.now, kind, goal.id, request.amount, request.note, request.truth};
+  append_event(journal.log_path(), event);
+  return {std::move(goal), std::move(event)};
+}
+
+DayMarks read_goal_marks(Context& context, const Goal& goal) {
+  LogDiagnostics diagnostics;
+  auto marks = context.journal().read_marks({goal}, diagnostics);
+  context.report(diagnostics);
+  return std::move(marks.at(goal.id));
+}
+
+}  // namespace microstep::cli

@@ -1,0 +1,34 @@
+#pragma once
+/// Shared by done, skip, undo, pause and resume: validate, then append one event to the log.
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "core/event.hpp"
+#include "core/goal.hpp"
+
+namespace microstep::cli {
+
+struct CheckinRequest {
+  std::string goal_prefix;
+  std::optional<std::string> date;  ///< DATE argument; default today
+  std::optional<double> amount;
+  std::string note;
+  std::string truth;
+};
+
+/// The goal and the event as appended.
+struct Appended {
+  Goal goal;
+  Event event;
+};
+
+/// Resolves the goal, checks the day (not in the future, not before the goal started)
+/// and appends the event. `check` may refuse the event after the goal is known.
+Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& request,
+                        const std::function<void(const Goal&, Day)>& check = {});
+
+/// Resolved check-ins of one goal, with the log's warnings printed.
+DayMarks read_goal_marks(Context& context, const Goal& goal);
+
+}  // namespace microstep::cli

@@ -1,0 +1,113 @@
+// microstep add ID STEP: a new goal file.
+#include "cli/commands.hpp"
+#include "cli/goal_reports.hpp"
+#include "core/error.hpp"
+#include "core/goal_file.hpp"
+#include "core/goal_id.hpp"
+#include "core/intention.hpp"
+#include "core/report.hpp"
+#include "core/shrink.hpp"
+
+namespace microstep::cli {
+
+namespace {
+
+struct AddOptions {
+  std::string id, step, goal, after, every = "daily", feeling, unit, at;
+  std::optional<std::string> minimum, minutes, start;
+};
+
+std::optional<double> number_option(const std::string& name, const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return Context::number_arg(name, *text);
+}
+
+/// Seed 003: start with one micro-goal and master it before adding others.
+void warnings_for_other_goals(Context& context, const Goal& added, std::vector<std::string>& warnings) {
+  Day today = context.clock().today;
+  auto others = load_reports(context, {}, [&](const Goal& g) {
+    return g.id != added.id && is_active_today(g, today);
+  });
+  for (const auto& r : others) {
+    long age = (today - r.goal.started).count() + 1;
+    bool young = age < 30;
+    bool shaky = !r.stats.rate_30 || *r.stats.rate_30 < 0.9;
+    if (!young && !shaky) continue;
+    warnings.push_back("start with one micro-goal and master it before adding others: " + r.goal.id +
+                       " is " + (young ? count_with_unit(age, "day") + " old"
+                                       : "at " + percent(r.stats.rate_30) + " over 30 days"));
+    return;
+  }
+}
+
+void run_add(Context& context, const AddOptions& o) {
+  const Journal& journal = context.journal();
+  if (!is_valid_goal_id(o.id))
+    throw usage_error("goal id '" + o.id + "' is not valid: use " + kGoalIdRule);
+  if (journal.has_goal(o.id))
+    throw usage_error("a goal '" + o.id + "' already exists (" + Journal::goal_display_path(o.id) + ")");
+  auto schedule = parse_schedule(o.every);
+  if (!schedule)
+    throw usage_error("--every '" + o.every + "' is not a schedule; use " + kScheduleRule);
+  Goal goal;
+  goal.id = o.id;
+  goal.step = o.step;
+  goal.goal = o.goal;
+  goal.after = o.after;
+  goal.schedule_text = o.every;
+  goal.schedule = *schedule;
+  goal.started = o.start ? context.date_arg("--start", *o.start) : context.clock().today;
+  goal.since = goal.started;
+  goal.feeling = o.feeling;
+  goal.unit = o.unit;
+  goal.minimum = number_option("--minimum", o.minimum);
+  goal.minutes = number_option("--minutes", o.minutes);
+  goal.at = o.at;
+  if (!o.at.empty() && !parse_time_of_day(o.at))
+    throw usage_error("--at '" + o.at + "' is not a time of day (expected HH:MM)");
+  std::error_code ec;
+  std::filesystem::create_directories(journal.goals_dir(), ec);
+  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
+
+  // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
+  CoachRules rules = load_rules(journal.root());
+  std::vector<std::string> warnings;
+  for (const auto& reason : ridiculous_test(goal.step, goal.minutes, rules))
+    warnings.push_back("the step may be too big: " + reason + "; try \"" +
+                       shrink_step(goal.step, rules).step + "\"");
+  warnings_for_other_goals(context, goal, warnings);
+  for (const auto& w : warnings) context.warn(w);
+
+  if (context.options.json) {
+    JsonWriter json;
+    json.begin_object();
+    write_goal_fields(json, goal);
+    json.key("warnings").begin_array();
+    for (const auto& w : warnings) json.value(w);
+    json.end_array().end_object();
+    context.print_json(json);
+    return;
+  }
+  context.print("Added " + goal.id + ": " + implementation_intention(goal.after, goal.step) + "\n");
+}
+
+}  // namespace
+
+void setup_add(CLI::App& app, Context& context) {
+  auto o = std::make_shared<AddOptions>();
+  auto* cmd = app.add_subcommand("add", "Add a goal with its micro-step");
+  cmd->add_option("ID", o->id, "Goal id: lowercase letters, digits and '-'")->required();
+  cmd->add_option("STEP", o->step, "The micro-step, small enough for a bad day")->required();
+  cmd->add_option("--goal", o->goal, "The big goal the step serves");
+  cmd->add_option("--after", o->after, "The habit the step is stacked on");
+  cmd->add_option("--every", o->every, "Schedule (default daily; see microstep(5))");
+  cmd->add_option("--feeling", o->feeling, "The feeling the step should give you");
+  cmd->add_option("--unit", o->unit, "Unit of the amounts (sentences, km)");
+  cmd->add_option("--minimum", o->minimum, "The minimum amount that counts");
+  cmd->add_option("--minutes", o->minutes, "How many minutes the step takes");
+  cmd->add_option("--at", o->at, "Time of day for reminders, HH:MM");
+  cmd->add_option("--start", o->start, "First day (default today)");
+  cmd->callback([&context, o] { run_add(context, *o); });
+}
+
+}  // namespace microstep::cli

@@ -1,0 +1,60 @@
+// microstep init [DIR]: create a journal, or add what is missing to one.
+#include <filesystem>
+#include <fstream>
+
+#include "cli/commands.hpp"
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/settings.hpp"
+
+namespace fs = std::filesystem;
+
+namespace microstep::cli {
+
+namespace {
+
+struct InitOptions {
+  std::string dir;
+};
+
+void run_init(Context& context, const InitOptions& options) {
+  fs::path root = options.dir.empty() ? context.journal_root() : fs::path(options.dir);
+  std::vector<std::string> created;
+  std::error_code ec;
+  fs::create_directories(root / "goals", ec);
+  if (ec) throw io_error("cannot create " + (root / "goals").string() + ": " + ec.message());
+  auto write_if_missing = [&](const std::string& name, const std::string& content) {
+    if (fs::exists(root / name, ec)) return;
+    write_file_atomically(root / name, content);
+    created.push_back(name);
+  };
+  write_if_missing("microstep.yaml", default_settings_text());
+  write_if_missing("checkins.log", "");
+  write_if_missing(".gitattributes",
+                   "# Check-ins from two machines merge without conflicts.\n"
+                   "checkins.log merge=union\n");
+  if (context.options.json) {
+    JsonWriter json;
+    json.begin_object().field("journal", root.string()).key("created").begin_array();
+    for (const auto& name : created) json.value(name);
+    json.end_array().end_object();
+    context.print_json(json);
+    return;
+  }
+  if (created.empty())
+    context.print("The journal in " + root.string() + " is complete; nothing to do.\n");
+  else
+    context.print("Created a journal in " + root.string() +
+                  ".\nNext: microstep add ID \"one tiny step\" --after \"a habit you already have\"\n");
+}
+
+}  // namespace
+
+void setup_init(CLI::App& app, Context& context) {
+  auto options = std::make_shared<InitOptions>();
+  auto* cmd = app.add_subcommand("init", "Create a journal (goals/, checkins.log, microstep.yaml)");
+  cmd->add_option("DIR", options->dir, "Where to create it (default: the journal in use)");
+  cmd->callback([&context, options] { run_init(context, *options); });
+}
+
+}  // namespace microstep::cli

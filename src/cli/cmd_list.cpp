@@ -1,0 +1,63 @@
+// microstep list: goals with status, schedule, step and anchor.
+#include "cli/commands.hpp"
+#include "core/report.hpp"
+
+namespace microstep::cli {
+
+namespace {
+
+struct ListOptions {
+  bool ids = false;
+};
+
+std::string pad(std::string text, size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text;
+}
+
+void run_list(Context& context, const ListOptions& options) {
+  const Journal& journal = context.journal();
+  if (options.ids) {  // for shell completion: no goal file is read
+    std::string out;
+    for (const auto& id : journal.goal_ids()) out += id + "\n";
+    context.print(out);
+    return;
+  }
+  auto goals = journal.load_goals();
+  if (context.options.json) {
+    JsonWriter json;
+    json.begin_array();
+    for (const auto& goal : goals) write_goal_json(json, goal);
+    json.end_array();
+    context.print_json(json);
+    return;
+  }
+  if (goals.empty()) {
+    context.print("No goals yet. Add one: microstep add ID \"one tiny step\" --after \"a habit\"\n");
+    return;
+  }
+  size_t id_width = 2, schedule_width = 8;
+  for (const auto& goal : goals) {
+    id_width = std::max(id_width, goal.id.size());
+    schedule_width = std::max(schedule_width, goal.schedule_text.size());
+  }
+  std::string out;
+  for (const auto& goal : goals) {
+    out += pad(goal.id, id_width + 2) + pad(std::string(to_string(goal.status)), 10) +
+           pad(goal.schedule_text, schedule_width + 2) + goal.step;
+    if (!goal.after.empty()) out += "  (after " + goal.after + ")";
+    out += "\n";
+  }
+  context.print(out);
+}
+
+}  // namespace
+
+void setup_list(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ListOptions>();
+  auto* cmd = app.add_subcommand("list", "Goals with status, schedule, step and anchor");
+  cmd->add_flag("--ids", options->ids, "Only the goal ids, one per line (for completion)");
+  cmd->callback([&context, options] { run_list(context, *options); });
+}
+
+}  // namespace microstep::cli

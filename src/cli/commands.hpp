@@ -1,0 +1,31 @@
+#pragma once
+/// The table of commands: one file per verb in src/cli/cmd_<verb>.cpp.
+#include "cli/context.hpp"
+
+namespace microstep::cli {
+
+void setup_init(CLI::App& app, Context& context);
+void setup_add(CLI::App& app, Context& context);
+void setup_done(CLI::App& app, Context& context);
+void setup_skip(CLI::App& app, Context& context);
+void setup_undo(CLI::App& app, Context& context);
+void setup_pause(CLI::App& app, Context& context);
+void setup_list(CLI::App& app, Context& context);
+void setup_today(CLI::App& app, Context& context);
+void setup_stats(CLI::App& app, Context& context);
+void setup_calendar(CLI::App& app, Context& context);
+void setup_set(CLI::App& app, Context& context);
+void setup_suggest(CLI::App& app, Context& context);
+void setup_resize(CLI::App& app, Context& context);
+void setup_review(CLI::App& app, Context& context);
+void setup_due(CLI::App& app, Context& context);
+void setup_evidence(CLI::App& app, Context& context);
+
+/// In the order `microstep --help` lists them.
+inline constexpr CommandSetup kCommands[] = {
+    setup_init,  setup_add,  setup_done,  setup_skip,     setup_undo, setup_pause,
+    setup_list,  setup_today, setup_stats, setup_calendar, setup_set,  setup_suggest,
+    setup_resize, setup_review, setup_due, setup_evidence,
+};
+
+}  // namespace microstep::cli

@@ -1,0 +1,76 @@
+#include "cli/context.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/amount.hpp"
+#include "core/error.hpp"
+
+namespace microstep::cli {
+
+std::filesystem::path Context::journal_root() const {
+  std::error_code ec;
+  auto cwd = std::filesystem::current_path(ec);
+  return locate_journal(options.dir, cwd);
+}
+
+const Journal& Context::journal() {
+  if (!journal_) journal_.emplace(Journal::open(journal_root()));
+  return *journal_;
+}
+
+const Clock& Context::clock() {
+  if (!clock_) {
+    auto day_starts_at = journal_ ? journal_->settings().day_starts_at : std::chrono::minutes{0};
+    std::optional<LocalZone> zone;
+    clock_ = resolve_clock(options.today, options.now, day_starts_at, [&]() -> const LocalZone& {
+      if (!zone) zone.emplace(LocalZone::from_environment());
+      return *zone;
+    });
+  }
+  return *clock_;
+}
+
+Day Context::date_arg(const std::string& option, const std::string& text) {
+  auto day = parse_date_arg(text, clock().today);
+  if (!day)
+    throw usage_error(option + " '" + text +
+                      "' is not a date (expected YYYY-MM-DD, today, yesterday or -N for N days ago)");
+  return *day;
+}
+
+double Context::number_arg(const std::string& option, const std::string& text) {
+  auto value = parse_amount(text);
+  if (!value) throw usage_error(option + " '" + text + "' is not " + kAmountRule);
+  return *value;
+}
+
+bool Context::color() const {
+  if (options.color == "always") return true;
+  if (options.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO);
+}
+
+std::string Context::paint(std::string_view code, std::string_view text) const {
+  if (!color()) return std::string(text);
+  return "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m";
+}
+
+void Context::report(const LogDiagnostics& diagnostics) const {
+  for (const auto& w : diagnostics.warnings) warn(w);
+  throw_if_errors(diagnostics);
+}
+
+void Context::warn(const std::string& message) const {
+  std::cerr << "microstep: warning: " << message << "\n";
+}
+
+void Context::print(const std::string& text) const { std::cout << text << std::flush; }
+
+}  // namespace microstep::cli

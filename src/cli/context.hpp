@@ -1,0 +1,56 @@
+#pragma once
+/// What every command shares: the global options, the journal, the clock and the output.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/journal.hpp"
+#include "core/json_writer.hpp"
+
+namespace microstep::cli {
+
+struct GlobalOptions {
+  std::optional<std::string> dir;
+  std::optional<std::string> today;
+  std::optional<std::string> now;
+  bool json = false;
+  std::string color = "auto";
+};
+
+class Context {
+ public:
+  GlobalOptions options;
+
+  /// The journal in use, opened on first use (a missing journal is an error saying how to create one).
+  const Journal& journal();
+  /// Where the journal is (without opening it).
+  std::filesystem::path journal_root() const;
+  /// Today and now, pinned by --today/--now or read from the system clock in $TZ.
+  const Clock& clock();
+  /// A DATE argument relative to today; a usage Failure naming the option otherwise.
+  Day date_arg(const std::string& option, const std::string& text);
+  /// A number argument (an amount, minutes); a usage Failure naming the option otherwise.
+  static double number_arg(const std::string& option, const std::string& text);
+
+  bool color() const;
+  /// Wraps text in an ANSI color when color is on ("32" green, "1" bold...).
+  std::string paint(std::string_view code, std::string_view text) const;
+
+  /// Prints the log's warnings to stderr and throws when it had errors.
+  void report(const LogDiagnostics& diagnostics) const;
+  void warn(const std::string& message) const;
+  void print(const std::string& text) const;
+  void print_json(const JsonWriter& json) const { print(json.str()); }
+
+ private:
+  std::optional<Journal> journal_;
+  std::optional<Clock> clock_;
+};
+
+/// Each command file defines one of these; main() calls them all.
+using CommandSetup = void (*)(CLI::App& app, Context& context);
+
+}  // namespace microstep::cli

@@ -1,0 +1,28 @@
+#pragma once
+/// Loads goals, streams the log once, and builds each goal's chain and stats: the common first
+/// half of stats, today, suggest, review, due and remind.
+#include <deque>
+#include <functional>
+#include <memory>
+
+#include "cli/context.hpp"
+#include "core/stats.hpp"
+
+namespace microstep::cli {
+
+struct GoalReport {
+  Goal goal;
+  DayMarks marks;
+  std::unique_ptr<Chain> chain;  ///< refers to goal and marks above
+  GoalStats stats;
+};
+
+/// The goals named by `prefixes` (all goals when empty) that pass `keep`, judged on `today`.
+/// Reports live in a deque so that the chains' references stay valid.
+std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
+                                    const std::function<bool(const Goal&)>& keep = {});
+
+/// Active goals (not paused, done or archived) that have started by today.
+bool is_active_today(const Goal& goal, Day today);
+
+}  // namespace microstep::cli

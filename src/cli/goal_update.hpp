@@ -1,0 +1,12 @@
+#pragma once
+/// Rewriting a goal file: as text, so comments and hand-written keys survive.
+#include "cli/context.hpp"
+#include "core/goal.hpp"
+
+namespace microstep::cli {
+
+/// Reads the goal file again, edits it from `old_goal` to `new_goal` and writes it atomically;
+/// refuses (and leaves the file as it was) when the edit cannot be made safely.
+void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_goal);
+
+}  // namespace microstep::cli

@@ -1,0 +1,24 @@
+#include "core/amount.hpp"
+
+#include <charconv>
+
+namespace microstep {
+
+std::optional<double> parse_amount(std::string_view text) {
+  if (text.empty() || text.size() > 32) return std::nullopt;
+  size_t dots = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '.') {
+      if (++dots > 1 || i == 0 || i + 1 == text.size()) return std::nullopt;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+  }
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value > kMaxAmount) return std::nullopt;
+  return value;
+}
+
+}  // namespace microstep

@@ -1,0 +1,64 @@
+#pragma once
+/// The chain of one goal: what each day was (done, rest, missed, open...), judged by the
+/// version of the goal in force on that day. Streaks, rates and calendars read from here.
+#include <vector>
+
+#include "core/checkins.hpp"
+#include "core/goal.hpp"
+
+namespace microstep {
+
+enum class DayState : unsigned char {
+  before_start,      ///< before the goal started (or after today)
+  unscheduled,       ///< not a scheduled day, nothing done
+  done,              ///< a scheduled day (or a quota day) with a check-in
+  done_unscheduled,  ///< a check-in on a day the schedule did not ask for
+  rest,              ///< skipped or paused, not done
+  missed,            ///< scheduled, not done, in the past (quota: in a period that was not met)
+  open,              ///< today, scheduled (or quota period not met), not done yet
+};
+
+/// One calendar period of a quota schedule (N/week, N/month).
+struct Period {
+  Day first, last;     ///< the whole calendar period
+  unsigned done = 0;   ///< distinct done days in it (from the start to today)
+  unsigned needed = 0; ///< N minus rest days, capped by the days available after the start
+  bool current = false;
+  bool met() const { return needed > 0 ? done >= needed : done > 0; }
+  /// Nothing was needed and nothing done: the period neither extends nor breaks a streak.
+  bool resting() const { return needed == 0 && done == 0; }
+};
+
+class Chain {
+ public:
+  Chain(const Goal& goal, const DayMarks& marks, Day today, unsigned week_start);
+
+  const Goal& goal() const { return goal_; }
+  const DayMarks& marks() const { return marks_; }
+  Day today() const { return today_; }
+  Day started() const { return goal_.started; }
+  unsigned week_start() const { return week_start_; }
+  /// Quota goals are judged by calendar periods; the current version decides.
+  bool is_quota() const { return goal_.schedule.is_quota(); }
+
+  DayState state(Day day) const;
+  /// Is `day` a day the schedule asked for? (Quota: any day from the start to today.)
+  bool scheduled(Day day) const;
+  /// The quota periods from the one holding `started` to the one holding today.
+  const std::vector<Period>& periods() const { return periods_; }
+  /// The version of the goal in force on `day`.
+  const StepVersion& version_on(Day day) const;
+  /// All versions, oldest first; the last one is current.
+  const std::vector<StepVersion>& versions() const { return versions_; }
+
+ private:
+  const Goal& goal_;
+  const DayMarks& marks_;
+  Day today_;
+  unsigned week_start_;
+  std::vector<StepVersion> versions_;  ///< oldest first; versions_.back() is current
+  std::vector<Period> periods_;
+  Period period_of(Day day) const;
+};
+
+}  // namespace microstep

@@ -1,0 +1,162 @@
+#include "core/checkins.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace microstep {
+
+namespace {
+
+constexpr std::int64_t kInstantEpoch = 946684800;  // 2000-01-01T00:00:00Z
+
+std::int32_t compact_instant(const Moment& written) {
+  std::int64_t seconds = written.utc.time_since_epoch().count() - kInstantEpoch;
+  constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
+  constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
+  return static_cast<std::int32_t>(std::clamp(seconds, lo, hi));
+}
+
+/// FNV-1a: cheap and good enough to tell a duplicated line from a different one.
+std::uint32_t hash_text(std::uint32_t h, std::string_view text) {
+  for (unsigned char c : text) h = (h ^ c) * 16777619u;
+  return h;
+}
+
+constexpr std::uint32_t kKindBits = 3;
+
+}  // namespace
+
+void CheckinCollector::add(const EventView& event) {
+  std::int32_t amount = kNoAmount;
+  if (event.amount) {
+    double thousandths = *event.amount * 1000;
+    if (thousandths < 2e9 && thousandths == std::floor(thousandths)) {
+      amount = static_cast<std::int32_t>(thousandths);
+    } else {
+      big_amounts_.push_back(*event.amount);
+      amount = -2 - static_cast<std::int32_t>(big_amounts_.size() - 1);
+    }
+  }
+  std::uint32_t h = hash_text(2166136261u, event.note_escaped);
+  h = hash_text(h, "\t");
+  h = hash_text(h, event.truth_escaped);
+  if (event.amount) {
+    char bits[sizeof(double)];
+    std::memcpy(bits, &*event.amount, sizeof bits);
+    h = hash_text(h, std::string_view(bits, sizeof bits));
+  }
+  std::uint32_t detail = (h << kKindBits) | static_cast<std::uint32_t>(event.kind);
+  records_.push_back({static_cast<std::int32_t>(day_number(event.day)),
+                      compact_instant(event.written), detail, amount});
+}
+
+DayMarks::DayMarks(CheckinCollector collected, double default_amount)
+    : default_amount_(default_amount) {
+  auto& records = collected.records_;
+  if (records.empty()) return;
+  std::vector<CheckinCollector::Record> sorted(records.begin(), records.end());
+  records.clear();
+  std::sort(sorted.begin(), sorted.end());
+  // Exact duplicates (a git union merge of two clones) count once.
+  sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                           [](const auto& a, const auto& b) {
+                             // Equal except for where a big amount was stored.
+                             return a.day == b.day && a.instant == b.instant &&
+                                    a.detail == b.detail &&
+                                    (a.amount == b.amount || (a.amount < -1 && b.amount < -1));
+                           }),
+               sorted.end());
+
+  auto kind_of = [](const CheckinCollector::Record& r) {
+    return static_cast<EventKind>(r.detail & ((1u << kKindBits) - 1));
+  };
+  auto amount_of = [&](const CheckinCollector::Record& r) {
+    if (r.amount == CheckinCollector::kNoAmount) return default_amount;
+    if (r.amount >= 0) return r.amount / 1000.0;
+    return collected.big_amounts_[static_cast<size_t>(-2 - r.amount)];
+  };
+
+  first_ = sorted.front().day;
+  marks_.assign(static_cast<size_t>(sorted.back().day - first_ + 1), 0);
+  bool pausing = false;
+  long pause_start = 0;
+  for (size_t begin = 0; begin < sorted.size();) {
+    size_t end = begin;
+    while (end < sorted.size() && sorted[end].day == sorted[begin].day) ++end;
+    long day = sorted[begin].day;
+    // An undo cancels the day's dones and skips written at or before it (ties: the undo wins),
+    // so only those written after the last undo count.
+    std::int64_t last_undo = std::numeric_limits<std::int64_t>::min();
+    for (size_t i = begin; i < end; ++i)
+      if (kind_of(sorted[i]) == EventKind::undo) last_undo = sorted[i].instant;
+    double total = 0;
+    bool logged = false;
+    std::uint8_t& mark = marks_[static_cast<size_t>(day - first_)];
+    for (size_t i = begin; i < end; ++i) {
+      const auto& r = sorted[i];
+      EventKind kind = kind_of(r);
+      if (kind == EventKind::pause && !pausing) {
+        pausing = true;
+        pause_start = day;
+      } else if (kind == EventKind::resume && pausing) {
+        pausing = false;
+        for (long d = pause_start; d < day; ++d) marks_[static_cast<size_t>(d - first_)] |= kPaused;
+      }
+      if (r.instant <= last_undo) continue;
+      if (kind == EventKind::done) {
+        mark |= kDone;
+        total += amount_of(r);
+        logged = logged || r.amount != CheckinCollector::kNoAmount;
+      } else if (kind == EventKind::skip) {
+        mark |= kSkip;
+      }
+    }
+    if (mark & kDone) {
+      done_days_.push_back(day_from_number(day));
+      if (total != default_amount) unusual_amounts_.emplace_back(day, total);
+      if (logged) logged_amount_days_.push_back(day);
+    }
+    begin = end;
+  }
+  if (pausing) {
+    paused_open_ = true;
+    paused_from_ = pause_start;
+    for (long d = pause_start; d - first_ < static_cast<long>(marks_.size()); ++d)
+      marks_[static_cast<size_t>(d - first_)] |= kPaused;
+  }
+}
+
+bool DayMarks::flag(Day day, std::uint8_t bit) const {
+  long n = day_number(day);
+  if (bit == kPaused && paused_open_ && n >= paused_from_) return true;
+  if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return false;
+  return marks_[static_cast<size_t>(n - first_)] & bit;
+}
+
+double DayMarks::amount(Day day) const {
+  if (!done(day)) return 0;
+  long n = day_number(day);
+  auto it = std::lower_bound(unusual_amounts_.begin(), unusual_amounts_.end(),
+                             std::pair<long, double>{n, -1e300});
+  if (it != unusual_amounts_.end() && it->first == n) return it->second;
+  return default_amount_;
+}
+
+bool DayMarks::has_logged_amount(Day day) const {
+  return std::binary_search(logged_amount_days_.begin(), logged_amount_days_.end(),
+                            day_number(day));
+}
+
+std::optional<Day> DayMarks::first_done() const {
+  if (done_days_.empty()) return std::nullopt;
+  return done_days_.front();
+}
+
+std::optional<Day> DayMarks::last_done() const {
+  if (done_days_.empty()) return std::nullopt;
+  return done_days_.back();
+}
+
+}  // namespace microstep

@@ -1,0 +1,74 @@
+#pragma once
+/// From raw events to what happened on each day of one goal.
+///
+/// The result depends only on the set of events, never on their order in the log:
+/// events are sorted by (day, moment written) and exact duplicates (as a git union
+/// merge leaves them) are dropped before undo, pause and resume are applied.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/log_line.hpp"
+
+namespace microstep {
+
+/// Collects the events of one goal while the log streams past. Small: no notes are kept.
+class CheckinCollector {
+ public:
+  void add(const EventView& event);
+  bool empty() const { return records_.empty(); }
+
+ private:
+  friend class DayMarks;
+  /// 16 bytes per event: a million-line log fits in a few MiB per goal set.
+  struct Record {
+    std::int32_t day;       ///< day number
+    std::int32_t instant;   ///< seconds since 2000-01-01 UTC (clamped): orders one day's events
+    std::uint32_t detail;   ///< event kind (low 3 bits) and a hash of amount and note
+    std::int32_t amount;    ///< thousandths, kNoAmount, or -(2 + index into big_amounts_)
+    auto operator<=>(const Record&) const = default;
+  };
+  static constexpr std::int32_t kNoAmount = -1;
+  std::deque<Record> records_;          // a deque: no doubling slack on big logs
+  std::vector<double> big_amounts_;     // amounts that thousandths cannot hold exactly
+};
+
+/// The resolved history of one goal: for every day, done / skipped / paused, and amounts.
+class DayMarks {
+ public:
+  DayMarks() = default;
+  /// Resolves undo, pause and resume. `default_amount` is what a done without an amount counts.
+  DayMarks(CheckinCollector collected, double default_amount);
+
+  bool done(Day day) const { return flag(day, kDone); }
+  /// A skip and no done.
+  bool skipped(Day day) const { return flag(day, kSkip) && !flag(day, kDone); }
+  bool paused(Day day) const { return flag(day, kPaused); }
+  /// Skipped or paused, and not done: a rest day that neither breaks nor extends a streak.
+  bool resting(Day day) const { return !done(day) && (flag(day, kSkip) || flag(day, kPaused)); }
+  /// Total amount done on that day (0 when not done).
+  double amount(Day day) const;
+  std::optional<Day> first_done() const;
+  std::optional<Day> last_done() const;
+  /// Days with a done, in order.
+  const std::vector<Day>& done_days() const { return done_days_; }
+  /// How many dones on that day carried an explicit amount (for "already doing more").
+  bool has_logged_amount(Day day) const;
+
+ private:
+  static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
+  bool flag(Day day, std::uint8_t bit) const;
+  long first_ = 0;                      ///< day number of marks_[0]
+  std::vector<std::uint8_t> marks_;     ///< one byte per day from first_
+  long paused_from_ = 0;                ///< a pause still open at the end: every later day
+  bool paused_open_ = false;
+  double default_amount_ = 1;
+  /// Done days whose total differs from default_amount_, sorted by day number.
+  std::vector<std::pair<long, double>> unusual_amounts_;
+  std::vector<long> logged_amount_days_;  ///< done days with at least one explicit amount
+  std::vector<Day> done_days_;
+};
+
+}  // namespace microstep

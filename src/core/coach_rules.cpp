@@ -1,0 +1,124 @@
+#include "core/coach_rules.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/yaml_text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace microstep {
+
+namespace {
+
+std::string where(const std::string& display_path, const YAML::Node& node) {
+  return display_path + ":" + std::to_string(node.Mark().line + 1) + ": ";
+}
+
+std::vector<std::string> string_list(const YAML::Node& node, const std::string& display_path,
+                                     const std::string& what) {
+  if (!node.IsSequence())
+    throw data_error(where(display_path, node) + what + " must be a list of texts");
+  std::vector<std::string> out;
+  for (const auto& item : node) {
+    if (!item.IsScalar()) throw data_error(where(display_path, item) + what + " must be a list of texts");
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+std::vector<PhraseRule> phrase_rules(const YAML::Node& node, const std::string& display_path,
+                                     const std::string& what) {
+  if (!node.IsSequence())
+    throw data_error(where(display_path, node) + what + " must be a list of {when: [...], step: ...}");
+  std::vector<PhraseRule> rules;
+  for (const auto& item : node) {
+    if (!item.IsMap() || !item["when"] || !item["step"] || !item["step"].IsScalar())
+      throw data_error(where(display_path, item) + what + " entries need when: [words] and step: text");
+    PhraseRule rule;
+    rule.when = string_list(item["when"], display_path, what + ".when");
+    rule.step = item["step"].Scalar();
+    if (item["nouns"]) rule.nouns = string_list(item["nouns"], display_path, what + ".nouns");
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+template <typename T>
+void read_number(const YAML::Node& map, const char* key, T& out, const std::string& display_path) {
+  const YAML::Node node = map[key];
+  if (!node) return;
+  try {
+    out = node.as<T>();
+  } catch (const YAML::Exception&) {
+    throw data_error(where(display_path, node) + "thresholds." + key + " must be a number");
+  }
+}
+
+/// Own entries first, so that a journal's rules win over the installed ones.
+template <typename T>
+std::vector<T> before(std::vector<T> own, const std::vector<T>& base) {
+  own.insert(own.end(), base.begin(), base.end());
+  return own;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot read " + path.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+CoachRules parse_rules_text(std::string_view text, const std::string& display_path,
+                            const CoachRules& base) {
+  YAML::Node root = load_yaml_mapping(text, display_path, "coaching rules such as ladders: and preparations:");
+  CoachRules rules = base;
+  if (const YAML::Node t = root["thresholds"]) {
+    if (!t.IsMap()) throw data_error(where(display_path, t) + "thresholds must be a mapping");
+    auto& th = rules.thresholds;
+    read_number(t, "review_window", th.review_window, display_path);
+    read_number(t, "review_needed", th.review_needed, display_path);
+    read_number(t, "missed_in_a_row", th.missed_in_a_row, display_path);
+    read_number(t, "first_days", th.first_days, display_path);
+    read_number(t, "grow_after_days", th.grow_after_days, display_path);
+    read_number(t, "grow_min_rate", th.grow_min_rate, display_path);
+    read_number(t, "grow_max_increase", th.grow_max_increase, display_path);
+    read_number(t, "two_minutes", th.two_minutes, display_path);
+    read_number(t, "large_number", th.large_number, display_path);
+  }
+  if (const YAML::Node l = root["ladders"]) {
+    if (!l.IsSequence()) throw data_error(where(display_path, l) + "ladders must be a list of lists");
+    std::vector<std::vector<std::string>> own;
+    for (const auto& ladder : l) own.push_back(string_list(ladder, display_path, "a ladder"));
+    rules.ladders = before(std::move(own), base.ladders);
+  }
+  if (const YAML::Node r = root["replacements"])
+    rules.replacements = before(phrase_rules(r, display_path, "replacements"), base.replacements);
+  if (const YAML::Node p = root["preparations"])
+    rules.preparations = before(phrase_rules(p, display_path, "preparations"), base.preparations);
+  if (const YAML::Node v = root["vague"])
+    rules.vague = before(string_list(v, display_path, "vague"), base.vague);
+  return rules;
+}
+
+CoachRules load_rules(const fs::path& journal_root) {
+  // Next to the binary when installed (PREFIX/bin -> PREFIX/share/microstep), else the source
+  // tree's data/ for a binary run from its build directory, else the configured data dir.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  fs::path installed = exe.parent_path().parent_path() / "share/microstep/rules.yaml";
+  if (ec || !fs::exists(installed, ec)) installed = fs::path(MICROSTEP_SOURCE_DATADIR) / "rules.yaml";
+  if (!fs::exists(installed, ec)) installed = fs::path(MICROSTEP_DATADIR) / "rules.yaml";
+  CoachRules rules = parse_rules_text(read_text(installed), installed.string());
+  fs::path own = journal_root / "rules.yaml";
+  if (fs::exists(own, ec)) rules = parse_rules_text(read_text(own), "rules.yaml", rules);
+  return rules;
+}
+
+}  // namespace microstep

@@ -1,0 +1,28 @@
+#include "core/event.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace microstep {
+
+namespace {
+constexpr std::array<std::string_view, 5> kNames{"done", "skip", "undo", "pause", "resume"};
+}
+
+std::string_view to_string(EventKind kind) { return kNames.at(static_cast<size_t>(kind)); }
+
+std::optional<EventKind> parse_event_kind(std::string_view text) {
+  for (size_t i = 0; i < kNames.size(); ++i)
+    if (kNames[i] == text) return static_cast<EventKind>(i);
+  return std::nullopt;
+}
+
+std::string format_amount(double amount) {
+  // Fixed notation: the shortest form would write 100000 as "1e+05", which parse_amount
+  // refuses. 400 bytes hold any finite double written out in full.
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, amount, std::chars_format::fixed);
+  return std::string(buf, end);
+}
+
+}  // namespace microstep

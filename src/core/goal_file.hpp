@@ -1,0 +1,30 @@
+#pragma once
+/// Goal files, goals/ID.yaml: reading, writing a new one, and editing one as text so that
+/// comments and keys a person wrote by hand survive.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/goal.hpp"
+
+namespace microstep {
+
+/// Parses a goal file; every problem is a data Failure "display_path:LINE: ...".
+Goal parse_goal_text(std::string_view text, const std::string& display_path);
+/// Reads and parses a goal file (io Failure when it cannot be read).
+Goal load_goal_file(const std::filesystem::path& path, const std::string& display_path);
+
+/// The text of a new goal file.
+std::string render_new_goal(const Goal& goal);
+
+/// The file text after changing `old_goal` into `new_goal`: changed fields are edited on their
+/// own lines, new history entries appended. The result is parsed again and must give
+/// `new_goal`; when a field cannot be edited safely (a block or flow value, a repeated key),
+/// a usage Failure says so and nothing is written.
+std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, const Goal& new_goal,
+                              const std::string& display_path);
+
+/// Writes a goal file atomically.
+void save_goal_file(const std::filesystem::path& path, std::string_view text);
+
+}  // namespace microstep

@@ -1,0 +1,83 @@
+#include "core/intention.hpp"
+
+#include <cctype>
+#include <sstream>
+#include <vector>
+
+namespace microstep {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == '.'))
+    s.remove_suffix(1);
+  return s;
+}
+
+/// "After I ..." and "after I ..." are both written as the bare habit.
+std::string_view strip_after(std::string_view after) {
+  after = trim(after);
+  if (after.size() > 6 && (after.starts_with("After ") || after.starts_with("after ")))
+    after.remove_prefix(6);
+  return after;
+}
+
+/// I -> you, my -> your, me -> you, mine -> yours, myself -> yourself; word by word.
+std::string to_second_person(std::string_view text) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word == "I") word = "you";
+    else if (word == "my") word = "your";
+    else if (word == "My") word = "Your";
+    else if (word == "me") word = "you";
+    else if (word == "mine") word = "yours";
+    else if (word == "myself") word = "yourself";
+    else if (word == "I'm") word = "you're";
+    out += word;
+    word.clear();
+  };
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+      word += c;
+    } else {
+      flush();
+      out += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::string step_in_sentence(std::string_view step) {
+  std::string s(trim(step));
+  if (s.empty() || !std::isupper(static_cast<unsigned char>(s[0]))) return s;
+  size_t word_end = s.find_first_of(" \t,;:");
+  std::string_view first = std::string_view(s).substr(0, word_end);
+  bool acronym = first.size() > 1;
+  for (char c : first)
+    if (std::islower(static_cast<unsigned char>(c))) acronym = false;
+  if (first == "I" || first.starts_with("I'") || acronym) return s;
+  s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string implementation_intention(std::string_view after, std::string_view step) {
+  std::string_view anchor = strip_after(after);
+  if (anchor.empty()) return "I will " + step_in_sentence(step) + ".";
+  return "After " + std::string(anchor) + ", I will " + step_in_sentence(step) + ".";
+}
+
+std::string second_person_intention(std::string_view after, std::string_view step) {
+  std::string_view anchor = strip_after(after);
+  std::string s = step_in_sentence(step);
+  if (anchor.empty()) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s + ".";
+  }
+  return "After " + to_second_person(anchor) + ": " + to_second_person(s) + ".";
+}
+
+}  // namespace microstep

@@ -1,0 +1,64 @@
+#pragma once
+/// A journal directory: where it is, its settings, its goal files and its log.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/checkins.hpp"
+#include "core/goal.hpp"
+#include "core/log_file.hpp"
+#include "core/settings.hpp"
+
+namespace microstep {
+
+/// Where the journal is: --dir, else $MICROSTEP_DIR, else the nearest directory at or above
+/// `cwd` holding microstep.yaml, else ${XDG_DATA_HOME:-$HOME/.local/share}/microstep.
+std::filesystem::path locate_journal(const std::optional<std::string>& dir_option,
+                                     const std::filesystem::path& cwd);
+
+class Journal {
+ public:
+  /// Opens an existing journal; a missing one is an io Failure that says how to create it.
+  static Journal open(const std::filesystem::path& root);
+
+  const std::filesystem::path& root() const { return root_; }
+  std::filesystem::path log_path() const { return root_ / "checkins.log"; }
+  std::filesystem::path settings_path() const { return root_ / "microstep.yaml"; }
+  std::filesystem::path goals_dir() const { return root_ / "goals"; }
+  std::filesystem::path goal_path(const std::string& id) const;
+  /// "goals/ID.yaml": how messages name a goal file.
+  static std::string goal_display_path(const std::string& id);
+  const Settings& settings() const { return settings_; }
+
+  /// Ids of all goal files, sorted (from file names; files are not read).
+  std::vector<std::string> goal_ids() const;
+  bool has_goal(const std::string& id) const;
+  /// Reads and validates one goal file (its id must match its file name).
+  Goal load_goal(const std::string& id) const;
+  /// All goals, sorted by id.
+  std::vector<Goal> load_goals() const;
+  /// An exact id, or the one id that starts with `prefix`; a usage Failure otherwise
+  /// (an ambiguous prefix lists the candidates).
+  std::string resolve_id(const std::string& prefix) const;
+
+  /// Streams the log once and resolves the check-ins of the given goals.
+  /// Events for ids with no goal file are warned about once per id.
+  std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals,
+                                             LogDiagnostics& diagnostics) const;
+
+  /// The events of the given goals (all goals when `ids` is empty) whose day lies in
+  /// [from, to], in log order, notes unescaped: for review, evidence and log.
+  std::vector<Event> read_events(const std::set<std::string, std::less<>>& ids, Day from, Day to,
+                                 LogDiagnostics& diagnostics) const;
+
+ private:
+  explicit Journal(std::filesystem::path root, Settings settings)
+      : root_(std::move(root)), settings_(std::move(settings)) {}
+  std::filesystem::path root_;
+  Settings settings_;
+};
+
+}  // namespace microstep

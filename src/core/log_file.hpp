@@ -1,0 +1,38 @@
+#pragma once
+/// Reading checkins.log as a stream, and appending to it safely.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/log_line.hpp"
+
+namespace microstep {
+
+/// Marks a final line that an interrupted write left without its newline; the next
+/// append closes such a line with this marker so readers know to ignore it.
+inline constexpr std::string_view kTornMarker = "\t\\!torn";
+
+/// Problems found while reading the log. Errors make the command fail (exit 3) after the
+/// whole file was read; warnings are printed and the command goes on.
+struct LogDiagnostics {
+  std::vector<std::string> errors;    ///< "checkins.log:12: what was wrong"
+  std::vector<std::string> warnings;
+  size_t error_count = 0;             ///< may exceed errors.size() (only the first 20 are kept)
+  size_t crlf_lines = 0;              ///< accepted, but `check` reports them
+};
+
+/// Calls `on_event(view, line_number)` for every event line, in file order.
+/// A missing file is an empty log. Reading failures throw an io Failure.
+void scan_log(const std::filesystem::path& path,
+              const std::function<void(const EventView&, size_t)>& on_event,
+              LogDiagnostics& diagnostics);
+
+/// Throws a data Failure listing the errors, if there are any.
+void throw_if_errors(const LogDiagnostics& diagnostics);
+
+/// Appends one event as one line: O_APPEND, flock, a single write(2), fdatasync.
+/// Closes a torn final line first, so the new line always stands on its own.
+void append_event(const std::filesystem::path& path, const Event& event);
+
+}  // namespace microstep

@@ -1,0 +1,43 @@
+#pragma once
+/// One line of checkins.log: parsing (without copying) and formatting.
+///
+///   DAY <tab> WRITTEN <tab> EVENT <tab> GOAL <tab> AMOUNT <tab> NOTE [<tab> TRUTH]
+///
+/// AMOUNT may be empty; NOTE and TRUTH are escaped with escape_field().
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/event.hpp"
+
+namespace microstep {
+
+/// A parsed line whose text fields still point into the line (notes stay escaped).
+struct EventView {
+  Day day;
+  Moment written;
+  EventKind kind = EventKind::done;
+  std::string_view goal;
+  std::optional<double> amount;
+  std::string_view note_escaped;
+  std::string_view truth_escaped;
+};
+
+/// What a line turned out to be.
+struct LineParse {
+  enum class Kind { event, blank, error } kind = Kind::blank;
+  EventView event;       ///< when kind == event
+  std::string problem;   ///< when kind == error: what was wrong, in plain words
+};
+
+/// Parses one line without its newline (a trailing '\r' is accepted).
+/// Blank lines and lines starting with '#' are `blank`.
+LineParse parse_log_line(std::string_view line);
+
+/// Copies the view into an Event, unescaping the note and the truth.
+Event to_event(const EventView& view);
+
+/// The line for an event, ending in '\n'.
+std::string format_log_line(const Event& event);
+
+}  // namespace microstep

@@ -1,0 +1,88 @@
+#include "core/milestones.hpp"
+
+#include <cctype>
+#include <cmath>
+
+#include "core/coach.hpp"
+#include "core/report.hpp"
+
+namespace microstep {
+
+namespace {
+
+constexpr date::days kOneDay{1};
+
+/// "sentences" for amounts, or "check-ins" when the goal names no unit.
+std::string unit_of(const Goal& goal) { return goal.unit.empty() ? "check-ins" : goal.unit; }
+
+/// Was the 7-day rule met on any day before `day`? (For "the first week at 5 of 7".)
+bool on_track_before(const Chain& chain, Day day) {
+  for (Day d = chain.started() + date::days{6}; d < day; d += kOneDay) {
+    auto rate = completion_rate_between(chain, d - date::days{6}, d);
+    if (rate && *rate >= 5.0 / 7.0 - 1e-9) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, Day day) {
+  std::vector<std::string> out;
+  if (stats.done_days == 1) out.push_back("Your first check-in. Every chain starts with one link.");
+  for (long n : {7L, 21L, 30L, 66L, 100L})
+    if (stats.done_days == n)
+      out.push_back(std::to_string(n) + " days done." +
+                    (n == 66 ? " That is about how long a habit takes to become automatic." : ""));
+  if (stats.on_track && *stats.on_track && day == chain.today() &&
+      (chain.today() - chain.started()).count() >= 6 && !on_track_before(chain, chain.today()))
+    out.push_back("Your first week at 5 of 7: on track.");
+  if (stats.current.length > 1 && stats.longest.length == stats.current.length &&
+      stats.longest.last == day) {
+    // A new record only when the longest run before this day was shorter.
+    out.push_back("A new longest streak: " + count_with_unit(stats.current.length, stats.streak_unit) + ".");
+  }
+  // A comeback: the scheduled occurrence before this one was missed.
+  auto recent = recent_occurrences(chain, 2);
+  if (recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)
+    out.push_back("Missing a day is human: you came back.");
+  return out;
+}
+
+std::string honest_fact(const Chain& chain, const GoalStats& stats, long seed) {
+  const Goal& goal = chain.goal();
+  Day today = chain.today();
+  std::vector<std::string> facts;
+
+  double month_total = 0;
+  for (Day d = start_of_month(today); d <= today; d += kOneDay) month_total += chain.marks().amount(d);
+  if (month_total > 0)
+    facts.push_back("That is " + format_number(month_total) + " " + unit_of(goal) + " this month.");
+
+  auto recent = recent_occurrences(chain, 7);
+  if (recent.size() == 7 && !chain.is_quota()) {
+    long done = 0;
+    for (Day d : recent) done += chain.state(d) == DayState::done;
+    facts.push_back(std::to_string(done) + " of the last 7 scheduled days.");
+  }
+
+  long days = (today - chain.started()).count() + 1;
+  if (days >= 7 && stats.rate_30 && stats.done_days > 0) {
+    double per_day = stats.total_amount / static_cast<double>(days);
+    double year = std::round(per_day * 365);
+    if (year >= 1)
+      facts.push_back("At this rate: about " + format_number(year) + " " + unit_of(goal) + " in a year.");
+  }
+  if (facts.empty())
+    facts.push_back(count_with_unit(stats.done_days, "day") + " done since " + format_day(chain.started()) + ".");
+
+  std::string fact = facts[static_cast<size_t>(((seed % static_cast<long>(facts.size())) +
+                                                static_cast<long>(facts.size())) %
+                                               static_cast<long>(facts.size()))];
+  if (goal.feeling.empty()) return fact;
+  fact[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(fact[0])));
+  // "capable" -> "that you are capable"; "like a musician" -> "that you feel like a musician"
+  std::string verb = goal.feeling.starts_with("like ") ? "feel " : "are ";
+  return "Evidence that you " + verb + goal.feeling + ": " + fact;
+}
+
+}  // namespace microstep

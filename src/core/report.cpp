@@ -1,0 +1,188 @@
+#include "core/report.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/event.hpp"
+
+namespace microstep {
+
+void write_goal_json(JsonWriter& json, const Goal& goal) {
+  json.begin_object();
+  write_goal_fields(json, goal);
+  json.end_object();
+}
+
+void write_goal_fields(JsonWriter& json, const Goal& goal) {
+  json.field("id", goal.id)
+      .field("goal", goal.goal)
+      .field("step", goal.step)
+      .field("after", goal.after)
+      .field("schedule", goal.schedule_text)
+      .field("started", goal.started)
+      .field("since", goal.since)
+      .field("status", to_string(goal.status))
+      .field("feeling", goal.feeling)
+      .field("unit", goal.unit)
+      .field("minimum", goal.minimum)
+      .field("minutes", goal.minutes)
+      .field("at", goal.at)
+      .key("history")
+      .begin_array();
+  for (const auto& v : goal.history) {
+    json.begin_object()
+        .field("from", v.from)
+        .field("step", v.step)
+        .field("schedule", v.schedule_text)
+        .field("minimum", v.minimum)
+        .field("after", v.after)
+        .end_object();
+  }
+  json.end_array();
+}
+
+namespace {
+std::optional<double> rounded(const std::optional<double>& rate) {
+  if (!rate) return std::nullopt;
+  return round_for_output(*rate);
+}
+}  // namespace
+
+void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& s) {
+  json.begin_object()
+      .field("id", goal.id)
+      .field("step", goal.step)
+      .field("schedule", to_string(goal.schedule))
+      .field("current_streak", s.current.length)
+      .field("longest_streak", s.longest.length)
+      .field("streak_unit", s.streak_unit)
+      .field("streak_state", to_string(s.state))
+      .field("broken_days_ago", s.broken_days_ago)
+      .field("longest_streak_start", s.longest.first)
+      .field("longest_streak_end", s.longest.last)
+      .field("rate_7", rounded(s.rate_7))
+      .field("rate_30", rounded(s.rate_30))
+      .field("rate_90", rounded(s.rate_90))
+      .field("rate_all", rounded(s.rate_all))
+      .field("strength", round_for_output(s.strength))
+      .field("done_days", s.done_days)
+      .field("total_amount", round_for_output(s.total_amount))
+      .field("unit", goal.unit)
+      .field("first_done", s.first_done)
+      .field("last_done", s.last_done)
+      .field("days_since_last_done", s.days_since_last_done)
+      .field("on_track", s.on_track);
+}
+
+std::string count_with_unit(long count, std::string_view unit) {
+  std::string text = std::to_string(count) + " " + std::string(unit);
+  if (count != 1) text += "s";
+  return text;
+}
+
+std::string streak_phrase(const GoalStats& s) {
+  std::string streak = std::to_string(s.current.length) + "-" + s.streak_unit + " streak";
+  switch (s.state) {
+    case StreakState::alive:
+      return streak;
+    case StreakState::open:
+      return s.current.length > 0 ? streak + ", open today" : "no streak yet, open today";
+    case StreakState::broken:
+      return "chain broken " + count_with_unit(s.broken_days_ago.value_or(0), "day") +
+             " ago: today is a fresh start";
+    case StreakState::none:
+      break;
+  }
+  return s.current.length > 0 ? streak : "no streak yet";
+}
+
+std::string percent(const std::optional<double>& rate) {
+  if (!rate) return "-";
+  return std::to_string(static_cast<long>(std::lround(*rate * 100))) + "%";
+}
+
+std::string format_number(double value) {
+  double r = std::round(value * 100) / 100;
+  return format_amount(r);
+}
+
+void write_rungs_json(JsonWriter& json, const std::vector<RungRate>& rungs) {
+  json.begin_array();
+  for (const auto& r : rungs) {
+    std::optional<double> rate;
+    if (r.rate) rate = round_for_output(*r.rate);
+    json.begin_object()
+        .field("from", r.version.from)
+        .field("to", r.last)
+        .field("step", r.version.step)
+        .field("schedule", r.version.schedule_text)
+        .field("minimum", r.version.minimum)
+        .field("rate", rate)
+        .end_object();
+  }
+  json.end_array();
+}
+
+void write_suggestion_json(JsonWriter& json, const Suggestion& s) {
+  json.begin_object()
+      .field("kind", to_string(s.kind))
+      .field("rule", s.rule)
+      .field("reason", s.reason)
+      .field("step", s.step)
+      .field("minimum", s.minimum)
+      .field("shrink_rule", s.shrink_rule)
+      .field("optional_plus", s.optional_plus)
+      .field("already_doing_more", s.already_doing_more)
+      .end_object();
+}
+
+std::string suggestion_text(const Suggestion& s) {
+  switch (s.kind) {
+    case SuggestionKind::smaller:
+      return "Make it smaller: \"" + s.step.value_or("") + "\" (" + s.rule + ": " + s.reason + ")\n" +
+             "  rule: " + s.shrink_rule + "\n";
+    case SuggestionKind::change_anchor:
+      return "Change the anchor: " + s.reason + "\n";
+    case SuggestionKind::grow:
+      return "Ready to grow: \"" + s.step.value_or("") + "\" (" + s.reason + ")\n";
+    case SuggestionKind::keep:
+      break;
+  }
+  return "Keep going: " + s.reason + "\n";
+}
+
+std::string stats_text(const Goal& goal, const GoalStats& s, const std::vector<RungRate>& rungs,
+                       const Suggestion& suggestion) {
+  std::string out;
+  out += goal.id + ": " + goal.step + " (" + goal.schedule_text + ")\n";
+  out += "  streak     " + streak_phrase(s) + "\n";
+  out += "  longest    " + count_with_unit(s.longest.length, s.streak_unit);
+  if (s.longest.first) out += ", " + format_day(*s.longest.first) + " to " + format_day(*s.longest.last);
+  out += "\n";
+  out += "  rate       7d " + percent(s.rate_7) + "  30d " + percent(s.rate_30) + "  90d " +
+         percent(s.rate_90) + "  all " + percent(s.rate_all) + "\n";
+  char strength[32];
+  std::snprintf(strength, sizeof strength, "%.2f", s.strength);
+  out += "  strength   " + std::string(strength) + "\n";
+  out += "  total      " + count_with_unit(s.done_days, "day") + " done";
+  if (!goal.unit.empty()) out += ", " + format_number(s.total_amount) + " " + goal.unit;
+  if (s.last_done) {
+    out += ", last " + format_day(*s.last_done);
+    if (*s.days_since_last_done == 0) out += " (today)";
+    else out += " (" + count_with_unit(*s.days_since_last_done, "day") + " ago)";
+  }
+  out += "\n";
+  if (s.on_track)
+    out += *s.on_track ? "  7-day rule on track: 5 or more of the last 7 scheduled days\n"
+                       : "  7-day rule not met: fewer than 5 of 7; consider a smaller step\n";
+  if (rungs.size() > 1) {
+    out += "  sizes\n";
+    for (const auto& r : rungs)
+      out += "    " + format_day(r.version.from) + " to " + format_day(r.last) + "  " +
+             percent(r.rate) + "  " + r.version.step + "\n";
+  }
+  out += "  " + suggestion_text(suggestion);
+  return out;
+}
+
+}  // namespace microstep

@@ -1,0 +1,220 @@
+#include "core/stats.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+
+namespace microstep {
+
+namespace {
+
+constexpr date::days kOneDay{1};
+
+bool is_done(DayState s) { return s == DayState::done || s == DayState::done_unscheduled; }
+
+/// Checks expected in one period of the schedule, and the period's length in days, on `day`.
+struct Window {
+  double expected;
+  long length;
+};
+Window trailing_window(const Schedule& schedule, Day day) {
+  switch (schedule.kind) {
+    case Schedule::Kind::per_week:
+      return {static_cast<double>(schedule.n), 7};
+    case Schedule::Kind::per_month:
+      return {static_cast<double>(schedule.n), static_cast<long>(days_in_month(day))};
+    case Schedule::Kind::every_n:
+      return {1.0, static_cast<long>(schedule.n)};
+    case Schedule::Kind::days:
+      return {static_cast<double>(std::popcount(schedule.weekday_mask)), 7};
+  }
+  return {1.0, 1};
+}
+
+Streak quota_current_streak(const Chain& chain) {
+  Streak s;
+  const auto& periods = chain.periods();
+  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
+    if (it->met()) {
+      ++s.length;
+      if (!s.last) s.last = std::min(it->last, chain.today());
+      s.first = std::max(it->first, chain.started());
+    } else if (!it->current && !it->resting()) {
+      break;
+    }
+  }
+  return s;
+}
+
+Streak quota_longest_streak(const Chain& chain) {
+  Streak best, run;
+  for (const Period& p : chain.periods()) {
+    if (p.met()) {
+      if (run.length++ == 0) run.first = std::max(p.first, chain.started());
+      run.last = std::min(p.last, chain.today());
+      if (run.length > best.length) best = run;
+    } else if (!p.current && !p.resting()) {
+      run = {};
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string_view to_string(StreakState state) {
+  constexpr std::array<std::string_view, 4> names{"alive", "open", "broken", "none"};
+  return names.at(static_cast<size_t>(state));
+}
+
+std::optional<double> completion_rate_between(const Chain& chain, Day from, Day to) {
+  from = std::max(from, chain.started());
+  to = std::min(to, chain.today());
+  double done = 0, expected = 0;
+  for (Day d = from; d <= to; d += kOneDay) {
+    DayState s = chain.state(d);
+    const Schedule& schedule = chain.version_on(d).schedule;
+    if (chain.is_quota() && schedule.is_quota()) {
+      if (s == DayState::rest || s == DayState::open) continue;
+      if (is_done(s)) ++done;
+      Window w = trailing_window(schedule, d);
+      expected += w.expected / static_cast<double>(w.length);
+    } else if (s == DayState::done) {
+      ++done, ++expected;
+    } else if (s == DayState::missed) {
+      ++expected;
+    }
+  }
+  if (expected <= 0) return std::nullopt;
+  return std::min(1.0, done / expected);
+}
+
+std::optional<double> completion_rate(const Chain& chain, long window) {
+  Day from = window > 0 ? chain.today() - date::days{window - 1} : chain.started();
+  return completion_rate_between(chain, from, chain.today());
+}
+
+std::vector<RungRate> rung_rates(const Chain& chain) {
+  std::vector<RungRate> rungs;
+  const auto& versions = chain.versions();
+  for (size_t i = 0; i < versions.size(); ++i) {
+    Day first = std::max(versions[i].from, chain.started());
+    Day last = i + 1 < versions.size() ? versions[i + 1].from - kOneDay : chain.today();
+    rungs.push_back({versions[i], last, completion_rate_between(chain, first, last)});
+  }
+  return rungs;
+}
+
+Streak current_streak(const Chain& chain) {
+  if (chain.is_quota()) return quota_current_streak(chain);
+  Streak s;
+  for (Day d = chain.today(); d >= chain.started(); d -= kOneDay) {
+    DayState state = chain.state(d);
+    if (state == DayState::missed) break;
+    if (state != DayState::done) continue;
+    ++s.length;
+    if (!s.last) s.last = d;
+    s.first = d;
+  }
+  return s;
+}
+
+Streak longest_streak(const Chain& chain) {
+  if (chain.is_quota()) return quota_longest_streak(chain);
+  Streak best, run;
+  for (Day d = chain.started(); d <= chain.today(); d += kOneDay) {
+    DayState state = chain.state(d);
+    if (state == DayState::missed) {
+      run = {};
+    } else if (state == DayState::done) {
+      if (run.length++ == 0) run.first = d;
+      run.last = d;
+      if (run.length > best.length) best = run;
+    }
+  }
+  return best;
+}
+
+double habit_strength(const Chain& chain) {
+  if (chain.today() < chain.started()) return 0;
+  // Done days so far, as prefix sums, so each trailing window is counted in O(1).
+  const long span = (chain.today() - chain.started()).count() + 1;
+  std::vector<long> done_before(static_cast<size_t>(span) + 1, 0);
+  for (long i = 0; i < span; ++i)
+    done_before[i + 1] = done_before[i] + (chain.marks().done(chain.started() + date::days{i}) ? 1 : 0);
+
+  double score = 0;
+  for (long i = 0; i < span; ++i) {
+    Day d = chain.started() + date::days{i};
+    bool done = chain.marks().done(d);
+    if (!done && (chain.marks().resting(d) || d == chain.today())) continue;
+    const Schedule& schedule = chain.version_on(d).schedule;
+    double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
+    double c;
+    if (schedule.kind == Schedule::Kind::days && schedule.weekday_mask == 0x7f) {
+      c = done ? 1 : 0;
+    } else {
+      Window w = trailing_window(schedule, d);
+      long from = std::max(0L, i + 1 - w.length);
+      c = std::min(1.0, static_cast<double>(done_before[i + 1] - done_before[from]) / w.expected);
+    }
+    score = score * m + c * (1 - m);
+  }
+  return score;
+}
+
+GoalStats compute_stats(const Chain& chain) {
+  GoalStats st;
+  st.streak_unit = std::string(streak_unit(chain.goal().schedule));
+  st.current = current_streak(chain);
+  st.longest = longest_streak(chain);
+  st.rate_7 = completion_rate(chain, 7);
+  st.rate_30 = completion_rate(chain, 30);
+  st.rate_90 = completion_rate(chain, 90);
+  st.rate_all = completion_rate(chain, 0);
+  st.strength = habit_strength(chain);
+  if (st.rate_7) st.on_track = *st.rate_7 >= 5.0 / 7.0 - 1e-9;
+
+  for (Day d : chain.marks().done_days()) {
+    if (d < chain.started() || d > chain.today()) continue;
+    ++st.done_days;
+    st.total_amount += chain.marks().amount(d);
+    if (!st.first_done) st.first_done = d;
+    st.last_done = d;
+  }
+  if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
+
+  // Where the chain stands today.
+  DayState today = chain.state(chain.today());
+  if (chain.is_quota()) {
+    const auto& periods = chain.periods();
+    bool met_now = !periods.empty() && periods.back().met();
+    if (met_now) {
+      st.state = StreakState::alive;
+    } else if (st.current.length > 0) {
+      st.state = StreakState::open;
+    } else {
+      for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
+        if (it->current || it->resting()) continue;
+        st.state = StreakState::broken;
+        st.broken_days_ago = (chain.today() - it->last).count();
+        break;
+      }
+      if (st.state == StreakState::none && !periods.empty()) st.state = StreakState::open;
+    }
+  } else if (st.current.length > 0) {
+    st.state = today == DayState::open ? StreakState::open : StreakState::alive;
+  } else {
+    for (Day d = chain.today(); d >= chain.started(); d -= kOneDay) {
+      if (chain.state(d) != DayState::missed) continue;
+      st.state = StreakState::broken;
+      st.broken_days_ago = (chain.today() - d).count();
+      break;
+    }
+    if (st.state == StreakState::none && today == DayState::open) st.state = StreakState::open;
+  }
+  return st;
+}
+
+}  // namespace microstep

@@ -1,0 +1,48 @@
+// microstep: builds the command line, runs one command, maps failures to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace microstep;
+  cli::Context context;
+  CLI::App app{"microstep: change your life one ridiculously small step at a time"};
+  app.name("microstep");
+  app.set_version_flag("--version", std::string("microstep ") + MICROSTEP_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  auto& o = context.options;
+  app.add_option("--dir", o.dir, "The journal directory (default: $MICROSTEP_DIR, the nearest "
+                                 "directory with microstep.yaml, or ~/.local/share/microstep)");
+  app.add_flag("--json", o.json, "Print the stable JSON form (see microstep(1), JSON OUTPUT)");
+  app.add_option("--color", o.color, "Color: auto, always or never (auto honours NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--today", o.today, "Pin today's date, YYYY-MM-DD")->envname("MICROSTEP_TODAY");
+  app.add_option("--now", o.now, "Pin the current moment, YYYY-MM-DDTHH:MM[:SS][+HH:MM]")
+      ->envname("MICROSTEP_NOW");
+  for (auto setup : cli::kCommands) setup(app, context);
+
+  try {
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "microstep: " << e.what() << "\n"
+              << "Run 'microstep --help' for the commands and options.\n";
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Failure& e) {
+    if (*e.what()) std::cerr << "microstep: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "microstep: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::io);
+  }
+}

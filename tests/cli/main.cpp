@@ -1,0 +1,3 @@
+/// The end-to-end test runner: doctest supplies main().
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
