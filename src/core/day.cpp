@@ -1,5 +1,7 @@
 #include "core/day.hpp"
 
+#include <cctype>
+
 #include <array>
 #include <cstdio>
 
@@ -72,5 +74,22 @@ std::string format_long_day(Day day) {
 std::string_view weekday_short_name(unsigned iso_index) { return kShort.at(iso_index % 7); }
 std::string_view weekday_long_name(unsigned iso_index) { return kLong.at(iso_index % 7); }
 std::string_view month_long_name(unsigned month) { return kMonths.at((month + 11) % 12); }
+
+}  // namespace microstep
+
+namespace microstep {
+
+std::optional<unsigned> parse_weekday_name(std::string_view name) {
+  auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        return false;
+    return true;
+  };
+  for (unsigned i = 0; i < 7; ++i)
+    if (same(name, weekday_short_name(i)) || same(name, weekday_long_name(i))) return i;
+  return std::nullopt;
+}
 
 }  // namespace microstep

@@ -31,6 +31,8 @@ std::string format_long_day(Day day);
 /// "mon" ... "sun"
 std::string_view weekday_short_name(unsigned iso_index);
 std::string_view weekday_long_name(unsigned iso_index);
+/// "mon" or "monday" in any case -> 0; nullopt for anything else.
+std::optional<unsigned> parse_weekday_name(std::string_view name);
 std::string_view month_long_name(unsigned month);
 
 }  // namespace microstep

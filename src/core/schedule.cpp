@@ -29,12 +29,6 @@ std::optional<unsigned> parse_count(std::string_view text) {
   return n;
 }
 
-std::optional<unsigned> parse_weekday(std::string_view name) {
-  for (unsigned i = 0; i < 7; ++i)
-    if (name == weekday_short_name(i) || name == weekday_long_name(i)) return i;
-  return std::nullopt;
-}
-
 /// "mon,wed,fri" (spaces after commas allowed).
 std::optional<std::uint8_t> parse_day_list(std::string_view text) {
   std::uint8_t mask = 0;
@@ -43,7 +37,7 @@ std::optional<std::uint8_t> parse_day_list(std::string_view text) {
     auto item = text.substr(0, comma);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    auto day = parse_weekday(item);
+    auto day = parse_weekday_name(item);
     if (!day) return std::nullopt;
     mask |= static_cast<std::uint8_t>(1u << *day);
     if (comma == std::string_view::npos) break;

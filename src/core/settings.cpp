@@ -31,12 +31,10 @@ Settings parse_settings_text(std::string_view text, const std::string& display_p
     settings.day_starts_at = *time;
   }
   if (const YAML::Node n = root["week_starts"]) {
-    std::string day = n.IsScalar() ? lowercase(n.Scalar()) : "";
-    bool found = false;
-    for (unsigned i = 0; i < 7; ++i)
-      if (day == weekday_short_name(i) || day == weekday_long_name(i)) settings.week_starts = i, found = true;
-    if (!found)
+    auto day = n.IsScalar() ? parse_weekday_name(n.Scalar()) : std::nullopt;
+    if (!day)
       throw data_error(yaml_where(display_path, n) + "week_starts must be a weekday such as monday or sunday");
+    settings.week_starts = *day;
   }
   if (const YAML::Node n = root["celebrations"]) {
     if (!n.IsSequence())
