@@ -1,0 +1,187 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/coach.hpp"
+
+namespace microstep {
+
+namespace {
+
+Day day(const char* text) { return *parse_iso_day(text); }
+
+Goal goal_with(const std::string& step, const char* started, const char* schedule = "daily") {
+  Goal g;
+  g.id = "g";
+  g.step = step;
+  g.after = "I pour my morning coffee";
+  g.schedule_text = schedule;
+  g.schedule = *parse_schedule(schedule);
+  g.started = g.since = day(started);
+  return g;
+}
+
+/// Done on every day from `first` to `last` except the listed ones.
+DayMarks done_except(const char* first, const char* last, std::vector<const char*> missed) {
+  CheckinCollector c;
+  for (Day d = day(first); d <= day(last); d += date::days{1}) {
+    bool skip = false;
+    for (const char* m : missed) skip = skip || d == day(m);
+    if (skip) continue;
+    EventView e;
+    e.day = d;
+    e.written = Moment{date::sys_seconds{d} + std::chrono::hours{8}, {}};
+    e.goal = "g";
+    c.add(e);
+  }
+  return DayMarks(std::move(c), 1);
+}
+
+const CoachRules& rules() {
+  static const CoachRules r = [] {
+    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_rules_text(text.str(), "rules.yaml");
+  }();
+  return r;
+}
+
+Suggestion suggestion_for(const Goal& g, const DayMarks& m, const char* today) {
+  Chain chain(g, m, day(today), 0);
+  return suggest(chain, compute_stats(chain), rules());
+}
+
+}  // namespace
+
+TEST_CASE("the 7-day rule: fewer than 5 of the last 7 scheduled days makes it smaller") {
+  Goal g = goal_with("Write one sentence", "2026-11-01");
+  SUBCASE("5 of 7 is on track") {
+    // 2026-11-15..21 with misses on the 16th and 19th: 5 of 7, not two in a row.
+    auto m = done_except("2026-11-01", "2026-11-21", {"2026-11-16", "2026-11-19"});
+    CHECK(suggestion_for(g, m, "2026-11-21").kind == SuggestionKind::keep);
+  }
+  SUBCASE("4 of 7 is not") {
+    auto m = done_except("2026-11-01", "2026-11-21", {"2026-11-15", "2026-11-17", "2026-11-19"});
+    Suggestion s = suggestion_for(g, m, "2026-11-21");
+    CHECK(s.kind == SuggestionKind::smaller);
+    CHECK(s.rule == "7-day rule");
+    CHECK(s.reason == "4 of the last 7 scheduled days done; 5 is on track");
+    CHECK(s.step == "Write one word");
+  }
+  SUBCASE("an open today is not counted against the person") {
+    auto m = done_except("2026-11-01", "2026-11-20", {"2026-11-16", "2026-11-19"});
+    CHECK(suggestion_for(g, m, "2026-11-21").kind == SuggestionKind::keep);
+  }
+}
+
+TEST_CASE("two scheduled days missed in a row makes it smaller") {
+  Goal g = goal_with("Do 10 push-ups", "2026-11-01");
+  auto m = done_except("2026-11-01", "2026-11-19", {});
+  Suggestion s = suggestion_for(g, m, "2026-11-21");  // the 20th and 21st are missed... 21st is open
+  CHECK(s.kind == SuggestionKind::keep);
+  s = suggestion_for(g, m, "2026-11-22");  // 20th and 21st missed, 22nd open
+  CHECK(s.kind == SuggestionKind::smaller);
+  CHECK(s.rule == "missed in a row");
+  CHECK(s.step == "Do 5 push-ups");
+}
+
+TEST_CASE("no check-in in the first 3 scheduled days makes it smaller") {
+  Goal g = goal_with("Go for a walk", "2026-11-18", "mon,wed,fri");
+  DayMarks none;
+  CHECK(suggestion_for(g, none, "2026-11-19").kind == SuggestionKind::keep);  // only Wed missed
+  Suggestion s = suggestion_for(g, none, "2026-11-23");  // Wed, Fri missed; Mon 23rd is open
+  CHECK(s.rule == "missed in a row");
+  s = suggestion_for(g, none, "2026-11-24");  // Wed 18, Fri 20, Mon 23 all missed
+  CHECK(s.kind == SuggestionKind::smaller);
+  CHECK(s.rule == "first days");
+  CHECK(s.step == "Put on your shoes");
+}
+
+TEST_CASE("the 30-day rule and the 10% rule") {
+  std::string why;
+  SUBCASE("29 days at 100% is not yet ready, 30 days is") {
+    Goal g = goal_with("Write one sentence", "2026-10-24");
+    auto m = done_except("2026-10-24", "2026-11-22", {});
+    Chain at29(g, m, day("2026-11-21"), 0);
+    CHECK_FALSE(ready_to_grow(at29, rules().thresholds, why));
+    CHECK(why == "29 days on this step at 100%");
+    Chain at30(g, m, day("2026-11-22"), 0);
+    CHECK(ready_to_grow(at30, rules().thresholds, why));
+  }
+  SUBCASE("89% is not enough, 90% is") {
+    Goal g = goal_with("Write one sentence", "2026-10-24");
+    // 30 days with 3 misses: 27/30 = 90%; with 4 misses (one in the window's 31st day): 26/29...
+    auto ninety = done_except("2026-10-24", "2026-11-22", {"2026-10-25", "2026-10-30", "2026-11-05"});
+    Chain c90(g, ninety, day("2026-11-22"), 0);
+    CHECK(ready_to_grow(c90, rules().thresholds, why));
+    CHECK(why == "30 days on this step at 90%");
+    auto below = done_except("2026-10-24", "2026-11-22",
+                             {"2026-10-25", "2026-10-30", "2026-11-05", "2026-11-10"});
+    Chain c87(g, below, day("2026-11-22"), 0);
+    CHECK_FALSE(ready_to_grow(c87, rules().thresholds, why));
+    CHECK(why == "30 days on this step at 87%");
+  }
+  SUBCASE("a whole minimum grows by +10% only when that rounds to at least 1") {
+    Goal g = goal_with("Write 10 sentences", "2026-10-01");
+    g.minimum = 10;
+    Suggestion s = growth_proposal(g, rules().thresholds);
+    CHECK(s.rule == "10% rule");
+    CHECK(s.minimum == 11);
+    CHECK(s.step == "Write 11 sentences");
+    g.minimum = 5;
+    g.step = "Do 5 push-ups";
+    CHECK(growth_proposal(g, rules().thresholds).minimum == 6);
+  }
+  SUBCASE("otherwise the optional plus: the minimum stays, more is welcome") {
+    Goal g = goal_with("Write one sentence", "2026-10-01");
+    g.minimum = 1;
+    Suggestion s = growth_proposal(g, rules().thresholds);
+    CHECK(s.rule == "optional plus");
+    CHECK(s.optional_plus);
+    CHECK_FALSE(s.minimum);
+    CHECK(s.step == "Write 1-2 sentences");
+    g.minimum = 3;
+    g.step = "Do 3 push-ups";
+    CHECK(growth_proposal(g, rules().thresholds).step == "Do 3-4 push-ups");
+    g.step = "Meditate";
+    CHECK(growth_proposal(g, rules().thresholds).step == "Meditate, more if you like");
+  }
+}
+
+TEST_CASE("misses that cluster on weekdays point at the anchor") {
+  Goal g = goal_with("Write one sentence", "2026-10-01");
+  // Every Saturday and Sunday of the last four weeks missed, every other day done.
+  auto m = done_except("2026-10-01", "2026-11-20",
+                       {"2026-10-31", "2026-11-01", "2026-11-07", "2026-11-08", "2026-11-14",
+                        "2026-11-15"});
+  Chain chain(g, m, day("2026-11-20"), 0);
+  CHECK(clustered_miss_weekdays(chain) == std::vector<unsigned>{5, 6});
+  Suggestion s = suggest(chain, compute_stats(chain), rules());
+  CHECK(s.kind == SuggestionKind::change_anchor);
+  CHECK(s.reason ==
+        "the misses cluster on Saturday and Sunday: 'I pour my morning coffee' may not happen on "
+        "those days; stack the step on a habit that does");
+}
+
+TEST_CASE("ready to grow notices when the person already does more") {
+  Goal g = goal_with("Write one sentence", "2026-10-01");
+  g.minimum = 1;
+  CheckinCollector c;
+  for (Day d = day("2026-10-01"); d <= day("2026-11-20"); d += date::days{1}) {
+    EventView e;
+    e.day = d;
+    e.written = Moment{date::sys_seconds{d}, {}};
+    e.goal = "g";
+    e.amount = 3;
+    c.add(e);
+  }
+  DayMarks m(std::move(c), 1);
+  Suggestion s = suggestion_for(g, m, "2026-11-20");
+  CHECK(s.kind == SuggestionKind::grow);
+  CHECK(s.already_doing_more);
+  CHECK(s.step == "Write 1-2 sentences");
+}
+
+}  // namespace microstep
