@@ -25,6 +25,7 @@ Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& 
   if (check) check(goal, day);
   Event event{day, clock.now, kind, goal.id, request.amount, request.note, request.truth};
   append_event(journal.log_path(), event);
+  context.committed(std::string(to_string(kind)) + " " + goal.id + " " + format_day(day));
   return {std::move(goal), std::move(event)};
 }
 

@@ -68,6 +68,7 @@ void run_add(Context& context, const AddOptions& o) {
   std::error_code ec;
   std::filesystem::create_directories(journal.goals_dir(), ec);
   save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
+  context.committed("add " + goal.id);
 
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
   CoachRules rules = load_rules(journal.root());

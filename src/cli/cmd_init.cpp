@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/git.hpp"
 #include "core/settings.hpp"
 
 namespace fs = std::filesystem;
@@ -15,6 +16,7 @@ namespace {
 
 struct InitOptions {
   std::string dir;
+  bool git = false;
 };
 
 void run_init(Context& context, const InitOptions& options) {
@@ -33,11 +35,21 @@ void run_init(Context& context, const InitOptions& options) {
   write_if_missing(".gitattributes",
                    "# Check-ins from two machines merge without conflicts.\n"
                    "checkins.log merge=union\n");
+  bool committed = false;
+  if (options.git) {
+    if (!inside_git_work_tree(root)) {
+      git_init(root);
+      created.push_back(".git");
+    }
+    git_commit(root, {"."},
+               "init microstep journal");
+    committed = true;
+  }
   if (context.options.json) {
     JsonWriter json;
     json.begin_object().field("journal", root.string()).key("created").begin_array();
     for (const auto& name : created) json.value(name);
-    json.end_array().end_object();
+    json.end_array().field("git", committed).end_object();
     context.print_json(json);
     return;
   }
@@ -54,6 +66,7 @@ void setup_init(CLI::App& app, Context& context) {
   auto options = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", "Create a journal (goals/, checkins.log, microstep.yaml)");
   cmd->add_option("DIR", options->dir, "Where to create it (default: the journal in use)");
+  cmd->add_flag("--git", options->git, "Also git init (unless already in a repository) and commit");
   cmd->callback([&context, options] { run_init(context, *options); });
 }
 

@@ -59,7 +59,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   }
   if (grow && !o.force) check_growth(r, change, rules);
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
-  update_goal_file(context, r.goal, goal);
+  update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
 
   std::vector<std::string> warnings;
   if (!grow) warnings = ridiculous_test(goal.step, goal.minutes, rules);

@@ -40,7 +40,7 @@ void run_set(Context& context, SetOptions& o) {
     goal.status = *status;
   }
   if (goal == old_goal) throw usage_error("nothing to change: give --step, --every, --minimum, --after or another field");
-  update_goal_file(context, old_goal, goal);
+  update_goal_file(context, old_goal, goal, "set");
 
   if (context.options.json) {
     JsonWriter json;

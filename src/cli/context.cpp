@@ -7,6 +7,7 @@
 
 #include "core/amount.hpp"
 #include "core/error.hpp"
+#include "core/git.hpp"
 
 namespace microstep::cli {
 
@@ -45,6 +46,12 @@ double Context::number_arg(const std::string& option, const std::string& text) {
   auto value = parse_amount(text);
   if (!value) throw usage_error(option + " '" + text + "' is not " + kAmountRule);
   return *value;
+}
+
+void Context::committed(const std::string& message) {
+  const Journal& j = journal();
+  if (!j.settings().git_commit) return;
+  git_commit(j.root(), {"."}, message);
 }
 
 bool Context::color() const {

@@ -35,6 +35,9 @@ class Context {
   /// A number argument (an amount, minutes); a usage Failure naming the option otherwise.
   static double number_arg(const std::string& option, const std::string& text);
 
+  /// After a command wrote to the journal: with `git: {commit: true}`, commit the change.
+  void committed(const std::string& message);
+
   bool color() const;
   /// Wraps text in an ANSI color when color is on ("32" green, "1" bold...).
   std::string paint(std::string_view code, std::string_view text) const;

@@ -8,7 +8,8 @@
 
 namespace microstep::cli {
 
-void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_goal) {
+void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_goal,
+                      const std::string& verb) {
   const Journal& journal = context.journal();
   auto path = journal.goal_path(old_goal.id);
   std::ifstream in(path, std::ios::binary);
@@ -17,6 +18,7 @@ void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_go
   text << in.rdbuf();
   std::string display = Journal::goal_display_path(old_goal.id);
   save_goal_file(path, rewrite_goal_text(text.str(), old_goal, new_goal, display));
+  context.committed(verb + " " + new_goal.id + " " + format_day(new_goal.since));
 }
 
 }  // namespace microstep::cli
