@@ -1,6 +1,7 @@
 // microstep: builds the command line, runs one command, maps failures to exit codes.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -8,6 +9,9 @@
 
 int main(int argc, char** argv) {
   using namespace microstep;
+  // Past a file-size limit (ulimit -f), write(2) should fail with EFBIG and be reported,
+  // not kill the process half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   cli::Context context;
   CLI::App app{"microstep: change your life one ridiculously small step at a time"};
   app.name("microstep");
