@@ -92,7 +92,6 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     for (size_t i = begin; i < end; ++i)
       if (kind_of(sorted[i]) == EventKind::undo) last_undo = sorted[i].instant;
     double total = 0;
-    bool logged = false;
     std::uint8_t& mark = marks_[static_cast<size_t>(day - first_)];
     for (size_t i = begin; i < end; ++i) {
       const auto& r = sorted[i];
@@ -108,16 +107,11 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
       if (kind == EventKind::done) {
         mark |= kDone;
         total += amount_of(r);
-        logged = logged || r.amount != CheckinCollector::kNoAmount;
       } else if (kind == EventKind::skip) {
         mark |= kSkip;
       }
     }
-    if (mark & kDone) {
-      done_days_.push_back(day_from_number(day));
-      if (total != default_amount) unusual_amounts_.emplace_back(day, total);
-      if (logged) logged_amount_days_.push_back(day);
-    }
+    if ((mark & kDone) && total != default_amount) unusual_amounts_.emplace_back(day, total);
     begin = end;
   }
   if (pausing) {
@@ -144,19 +138,16 @@ double DayMarks::amount(Day day) const {
   return default_amount_;
 }
 
-bool DayMarks::has_logged_amount(Day day) const {
-  return std::binary_search(logged_amount_days_.begin(), logged_amount_days_.end(),
-                            day_number(day));
-}
-
 std::optional<Day> DayMarks::first_done() const {
-  if (done_days_.empty()) return std::nullopt;
-  return done_days_.front();
+  for (size_t i = 0; i < marks_.size(); ++i)
+    if (marks_[i] & kDone) return day_from_number(first_ + static_cast<long>(i));
+  return std::nullopt;
 }
 
 std::optional<Day> DayMarks::last_done() const {
-  if (done_days_.empty()) return std::nullopt;
-  return done_days_.back();
+  for (size_t i = marks_.size(); i-- > 0;)
+    if (marks_[i] & kDone) return day_from_number(first_ + static_cast<long>(i));
+  return std::nullopt;
 }
 
 }  // namespace microstep

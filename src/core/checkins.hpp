@@ -52,10 +52,12 @@ class DayMarks {
   double amount(Day day) const;
   std::optional<Day> first_done() const;
   std::optional<Day> last_done() const;
-  /// Days with a done, in order.
-  const std::vector<Day>& done_days() const { return done_days_; }
-  /// How many dones on that day carried an explicit amount (for "already doing more").
-  bool has_logged_amount(Day day) const;
+  /// Calls f(day) for every day with a done, in order.
+  template <typename F>
+  void for_each_done_day(F f) const {
+    for (size_t i = 0; i < marks_.size(); ++i)
+      if (marks_[i] & kDone) f(day_from_number(first_ + static_cast<long>(i)));
+  }
 
  private:
   static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
@@ -67,8 +69,7 @@ class DayMarks {
   double default_amount_ = 1;
   /// Done days whose total differs from default_amount_, sorted by day number.
   std::vector<std::pair<long, double>> unusual_amounts_;
-  std::vector<long> logged_amount_days_;  ///< done days with at least one explicit amount
-  std::vector<Day> done_days_;
+
 };
 
 }  // namespace microstep

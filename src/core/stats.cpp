@@ -176,13 +176,13 @@ GoalStats compute_stats(const Chain& chain) {
   st.strength = habit_strength(chain);
   if (st.rate_7) st.on_track = *st.rate_7 >= 5.0 / 7.0 - 1e-9;
 
-  for (Day d : chain.marks().done_days()) {
-    if (d < chain.started() || d > chain.today()) continue;
+  chain.marks().for_each_done_day([&](Day d) {
+    if (d < chain.started() || d > chain.today()) return;
     ++st.done_days;
     st.total_amount += chain.marks().amount(d);
     if (!st.first_done) st.first_done = d;
     st.last_done = d;
-  }
+  });
   if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 
   // Where the chain stands today.

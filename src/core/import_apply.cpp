@@ -1,0 +1,301 @@
+#include "core/import_apply.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "core/amount.hpp"
+#include "core/error.hpp"
+#include "core/escape.hpp"
+#include "core/goal_file.hpp"
+#include "core/goal_id.hpp"
+#include "core/log_file.hpp"
+
+namespace microstep {
+
+namespace {
+
+constexpr size_t kMaxIdLength = 64;
+constexpr size_t kMaxTextField = 65536;
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string trim_dashes(std::string s) {
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  size_t start = s.find_first_not_of('-');
+  return start == std::string::npos ? "" : s.substr(start);
+}
+
+/// The identity of an event for duplicate detection: everything but the moment written.
+using EventKey = std::tuple<long, std::string, int, bool, double, std::string, std::string>;
+
+EventKey key_of(const Event& e) {
+  return {day_number(e.day), e.goal,       static_cast<int>(e.kind), e.amount.has_value(),
+          e.amount.value_or(0), e.note, e.truth};
+}
+
+void validate_goal(const Goal& goal) {
+  std::string display = Journal::goal_display_path(goal.id);
+  if (!is_valid_goal_id(goal.id))
+    throw data_error("goal id '" + goal.id + "' is not valid: use " + kGoalIdRule);
+  for (const std::string* text : {&goal.goal, &goal.step, &goal.after, &goal.feeling, &goal.unit}) {
+    if (!is_valid_utf8(*text)) throw data_error(display + ": a text field is not valid UTF-8");
+    if (text->size() > kMaxTextField) throw data_error(display + ": a text field is over 64 KiB");
+  }
+  // The file we would write must read back as the same goal.
+  Goal again = parse_goal_text(render_new_goal(goal), display);
+  if (!(again == goal))
+    throw data_error(display + ": the imported goal '" + goal.id +
+                     "' does not read back as written; not importing it");
+}
+
+void validate_event(const Event& e) {
+  if (!is_valid_goal_id(e.goal))
+    throw data_error("a check-in names goal '" + e.goal + "', which is not a valid goal id");
+  if (e.amount && (!std::isfinite(*e.amount) || *e.amount < 0 || *e.amount > kMaxAmount))
+    throw data_error("a check-in of " + e.goal + " on " + format_day(e.day) + " has amount " +
+                     format_amount(*e.amount) + ", which is not " + kAmountRule);
+  for (const std::string* text : {&e.note, &e.truth}) {
+    if (!is_valid_utf8(*text))
+      throw data_error("a note of " + e.goal + " on " + format_day(e.day) + " is not valid UTF-8");
+    if (text->size() > kMaxTextField)
+      throw data_error("a note of " + e.goal + " on " + format_day(e.day) + " is over 64 KiB");
+  }
+}
+
+Schedule quota(Schedule::Kind kind, unsigned n) {
+  Schedule s;
+  s.kind = kind;
+  s.n = n;
+  return s;
+}
+
+}  // namespace
+
+MappedSchedule map_times_in_days(unsigned times, unsigned days) {
+  MappedSchedule m;
+  if (days == 0) days = 1;
+  m.meaning = times == 1 ? (days == 1 ? "once a day" : "once in any " + std::to_string(days) + " days")
+                         : std::to_string(times) + " times in any " + std::to_string(days) + " days";
+  if (times == 0) {
+    m.schedule = quota(Schedule::Kind::per_month, 1);
+    m.exact = false;
+    return m;
+  }
+  if (times >= days) return m;  // daily
+  if (days == 7) {
+    m.schedule = quota(Schedule::Kind::per_week, times);
+    return m;
+  }
+  if (days == 30 || days == 31) {
+    if (times <= 28) {
+      m.schedule = quota(Schedule::Kind::per_month, times);
+      return m;
+    }
+    m.exact = false;  // more than 28 days a month: daily is the nearest
+    return m;
+  }
+  m.exact = false;
+  if (times == 1) {
+    m.schedule.kind = Schedule::Kind::every_n;
+    m.schedule.n = std::min(days, 365u);
+    return m;
+  }
+  double per_week = 7.0 * times / days;
+  if (per_week >= 0.5) {
+    auto k = static_cast<unsigned>(std::lround(per_week));
+    k = std::clamp(k, 1u, 7u);
+    if (k < 7) m.schedule = quota(Schedule::Kind::per_week, k);
+    return m;
+  }
+  auto k = static_cast<unsigned>(std::lround(30.4375 * times / days));
+  m.schedule = quota(Schedule::Kind::per_month, std::clamp(k, 1u, 28u));
+  return m;
+}
+
+std::string slug_goal_id(std::string_view name) {
+  std::string out;
+  bool gap = false;
+  for (char c : name) {
+    if (is_ascii_alnum(c)) {
+      if (gap && !out.empty()) out += '-';
+      gap = false;
+      out += ascii_lower(c);
+    } else if (static_cast<unsigned char>(c) >= 0x80 || c == '\'') {
+      // Non-ASCII bytes and apostrophes vanish inside a word: "Café" -> "caf", "Mom's" -> "moms".
+    } else {
+      gap = true;
+    }
+  }
+  if (out.size() > kMaxIdLength) out = trim_dashes(out.substr(0, kMaxIdLength));
+  if (out.empty()) out = "habit";
+  return out;
+}
+
+std::string unique_goal_id(const std::string& base, std::set<std::string>& taken) {
+  if (taken.insert(base).second) return base;
+  for (unsigned n = 2;; ++n) {
+    std::string suffix = "-" + std::to_string(n);
+    std::string stem = base.size() + suffix.size() > kMaxIdLength
+                           ? trim_dashes(base.substr(0, kMaxIdLength - suffix.size()))
+                           : base;
+    std::string candidate = stem + suffix;
+    if (taken.insert(candidate).second) return candidate;
+  }
+}
+
+Moment import_moment(Day day) {
+  return Moment{date::sys_seconds{day} + std::chrono::hours{12}, std::chrono::minutes{0}};
+}
+
+std::string read_import_file(const std::filesystem::path& path, const std::string& display_path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw usage_error(display_path + " is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot read " + path.string());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw io_error("cannot read " + path.string());
+  std::string text = buffer.str();
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  if (!is_valid_utf8(text)) throw data_error(display_path + ": not UTF-8 text");
+  return text;
+}
+
+std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& display_path) {
+  std::vector<CsvRecord> records;
+  size_t line = 1, i = 0;
+  while (i < text.size()) {
+    CsvRecord record;
+    record.line = line;
+    std::string field;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      field.clear();
+      if (i < text.size() && text[i] == '"') {
+        size_t quote_line = line;
+        ++i;
+        while (true) {
+          if (i >= text.size())
+            throw data_error(display_path + ":" + std::to_string(quote_line) +
+                             ": a quoted field is never closed");
+          char c = text[i++];
+          if (c == '"') {
+            if (i < text.size() && text[i] == '"') {
+              field += '"';
+              ++i;
+              continue;
+            }
+            break;
+          }
+          if (c == '\n') ++line;
+          field += c;
+        }
+        // Anything between the closing quote and the separator is kept, as spreadsheets do.
+        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+      } else {
+        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+      }
+      record.fields.push_back(field);
+      if (i < text.size() && text[i] == ',') {
+        ++i;
+        continue;
+      }
+      // End of line (LF, CRLF or a lone CR) or end of text.
+      if (i < text.size() && text[i] == '\r') ++i;
+      if (i < text.size() && text[i] == '\n') ++i;
+      ++line;
+      end_of_record = true;
+    }
+    bool blank = record.fields.size() == 1 && record.fields[0].empty();
+    if (!blank) records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::string csv_field(std::string_view text) {
+  bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dry_run,
+                         LogDiagnostics& diagnostics) {
+  ApplyResult result;
+  // 1. Validate everything first.
+  std::set<std::string> plan_ids;
+  for (const auto& goal : plan.goals) {
+    validate_goal(goal);
+    if (!plan_ids.insert(goal.id).second)
+      throw data_error("the import names goal '" + goal.id + "' twice");
+  }
+  for (const auto& event : plan.events) validate_event(event);
+
+  // 2. Which goals are new, identical or different.
+  std::vector<const Goal*> to_write;
+  for (const auto& goal : plan.goals) {
+    if (!journal.has_goal(goal.id)) {
+      to_write.push_back(&goal);
+      result.goals_added.push_back(goal.id);
+    } else if (journal.load_goal(goal.id) == goal) {
+      result.goals_unchanged.push_back(goal.id);
+    } else {
+      result.goals_kept.push_back(goal.id);
+    }
+  }
+
+  // 3. The events the log already holds, as a multiset.
+  std::map<EventKey, size_t> present;
+  auto existing = journal.read_events({}, Day::min(), Day::max(), diagnostics);
+  throw_if_errors(diagnostics);
+  for (const auto& e : existing) ++present[key_of(e)];
+
+  std::vector<const Event*> to_append;
+  std::map<std::string, size_t> unknown;  // goal id -> check-ins skipped
+  for (const auto& event : plan.events) {
+    if (!plan_ids.count(event.goal) && !journal.has_goal(event.goal)) {
+      ++unknown[event.goal];
+      continue;
+    }
+    auto it = present.find(key_of(event));
+    if (it != present.end() && it->second > 0) {
+      --it->second;
+      ++result.events_present;
+      continue;
+    }
+    to_append.push_back(&event);
+  }
+  for (const auto& [id, count] : unknown)
+    result.skipped.push_back(std::to_string(count) + (count == 1 ? " check-in" : " check-ins") +
+                             " of goal '" + id +
+                             "', which is neither in the import nor in the journal");
+  result.events_added = to_append.size();
+  if (dry_run) return result;
+
+  // 4. Write: goals first, so that no check-in ever names a goal that has no file.
+  if (!to_write.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(journal.goals_dir(), ec);
+    if (ec) throw io_error("cannot create " + journal.goals_dir().string() + ": " + ec.message());
+  }
+  for (const Goal* goal : to_write) save_goal_file(journal.goal_path(goal->id), render_new_goal(*goal));
+  for (const Event* event : to_append) append_event(journal.log_path(), *event);
+  return result;
+}
+
+}  // namespace microstep
