@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <system_error>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
@@ -112,7 +113,9 @@ std::string Journal::resolve_id(const std::string& prefix) const {
 
 std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals,
                                                     LogDiagnostics& diagnostics) const {
-  std::map<std::string, CheckinCollector, std::less<>> collectors;
+  // Looked up once per line: a hash table with string_view keys (the goal ids outlive it).
+  std::unordered_map<std::string_view, CheckinCollector> collectors;
+  collectors.reserve(goals.size() * 2);
   for (const auto& goal : goals) collectors[goal.id];
   auto known = goal_ids();
   std::set<std::string, std::less<>> unknown_reported;
@@ -133,7 +136,7 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
            diagnostics);
   std::map<std::string, DayMarks> result;
   for (const auto& goal : goals) {
-    auto node = collectors.extract(goal.id);
+    auto node = collectors.extract(std::string_view(goal.id));
     result.emplace(goal.id, DayMarks(std::move(node.mapped()), goal.default_amount()));
   }
   return result;

@@ -145,12 +145,16 @@ double habit_strength(const Chain& chain) {
     done_before[i + 1] = done_before[i] + (chain.marks().done(chain.started() + date::days{i}) ? 1 : 0);
 
   double score = 0;
+  double last_f = -1, m = 0;  // pow() only when the version's frequency changes
   for (long i = 0; i < span; ++i) {
     Day d = chain.started() + date::days{i};
     bool done = chain.marks().done(d);
     if (!done && (chain.marks().resting(d) || d == chain.today())) continue;
     const Schedule& schedule = chain.version_on(d).schedule;
-    double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
+    if (double f = schedule.checks_per_day(); f != last_f) {
+      last_f = f;
+      m = std::pow(0.5, std::sqrt(f) / 13.0);
+    }
     double c;
     if (schedule.kind == Schedule::Kind::days && schedule.weekday_mask == 0x7f) {
       c = done ? 1 : 0;
