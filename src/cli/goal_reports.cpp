@@ -1,5 +1,7 @@
 #include "cli/goal_reports.hpp"
 
+#include "core/parallel.hpp"
+
 namespace microstep::cli {
 
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
@@ -22,9 +24,12 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
     GoalReport& r = reports.emplace_back();
     r.marks = std::move(marks.at(goal.id));
     r.goal = std::move(goal);
+  }
+  parallel_for(reports.size(), [&](size_t i) {
+    GoalReport& r = reports[i];
     r.chain = std::make_unique<Chain>(r.goal, r.marks, today, journal.settings().week_starts);
     r.stats = compute_stats(*r.chain);
-  }
+  });
   return reports;
 }
 

@@ -52,6 +52,16 @@ void CheckinCollector::add(const EventView& event) {
                       compact_instant(event.written), detail, amount});
 }
 
+void CheckinCollector::absorb(CheckinCollector&& other) {
+  auto shift = static_cast<std::int32_t>(big_amounts_.size());
+  big_amounts_.insert(big_amounts_.end(), other.big_amounts_.begin(), other.big_amounts_.end());
+  for (Record r : other.records_) {
+    if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
+    records_.push_back(r);
+  }
+  other.records_.clear();
+}
+
 DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     : default_amount_(default_amount) {
   auto& records = collected.records_;
@@ -136,6 +146,17 @@ double DayMarks::amount(Day day) const {
                              std::pair<long, double>{n, -1e300});
   if (it != unusual_amounts_.end() && it->first == n) return it->second;
   return default_amount_;
+}
+
+double DayMarks::total_amount(Day from, Day to) const {
+  // Every done day counts the default amount, corrected where the day's total differs.
+  long lo = day_number(from), hi = day_number(to);
+  double total = 0;
+  for (long n = std::max(lo, first_); n <= hi && n - first_ < static_cast<long>(marks_.size()); ++n)
+    if (marks_[static_cast<size_t>(n - first_)] & kDone) total += default_amount_;
+  for (const auto& [n, amount] : unusual_amounts_)
+    if (n >= lo && n <= hi) total += amount - default_amount_;
+  return total;
 }
 
 std::optional<Day> DayMarks::first_done() const {

@@ -19,6 +19,8 @@ class CheckinCollector {
  public:
   void add(const EventView& event);
   bool empty() const { return records_.empty(); }
+  /// Takes over the events another collector gathered (from another part of the log).
+  void absorb(CheckinCollector&& other);
 
  private:
   friend class DayMarks;
@@ -50,6 +52,8 @@ class DayMarks {
   bool resting(Day day) const { return !done(day) && (flag(day, kSkip) || flag(day, kPaused)); }
   /// Total amount done on that day (0 when not done).
   double amount(Day day) const;
+  /// Total amount over the done days in [from, to].
+  double total_amount(Day from, Day to) const;
   std::optional<Day> first_done() const;
   std::optional<Day> last_done() const;
   /// Calls f(day) for every day with a done, in order.

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
+#include "core/parallel.hpp"
 
 namespace fs = std::filesystem;
 
@@ -113,32 +114,51 @@ std::string Journal::resolve_id(const std::string& prefix) const {
 
 std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals,
                                                     LogDiagnostics& diagnostics) const {
-  // Looked up once per line: a hash table with string_view keys (the goal ids outlive it).
-  std::unordered_map<std::string_view, CheckinCollector> collectors;
-  collectors.reserve(goals.size() * 2);
-  for (const auto& goal : goals) collectors[goal.id];
+  // Each part of the log fills its own collectors (no locks); they are merged per goal.
+  // Goals with a file but not asked for map to no collector: one hash lookup per line.
+  const unsigned parts = worker_count();
   auto known = goal_ids();
-  std::set<std::string, std::less<>> unknown_reported;
-  scan_log(log_path(),
-           [&](const EventView& event, size_t line) {
-             auto it = collectors.find(event.goal);
-             if (it != collectors.end()) {
-               it->second.add(event);
-               return;
-             }
-             if (std::binary_search(known.begin(), known.end(), event.goal) ||
-                 unknown_reported.count(event.goal))
-               return;
-             unknown_reported.emplace(event.goal);
-             diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) +
-                                            ": unknown goal '" + std::string(event.goal) + "'");
-           },
-           diagnostics);
-  std::map<std::string, DayMarks> result;
-  for (const auto& goal : goals) {
-    auto node = collectors.extract(std::string_view(goal.id));
-    result.emplace(goal.id, DayMarks(std::move(node.mapped()), goal.default_amount()));
+  std::vector<std::vector<CheckinCollector>> storage(parts, std::vector<CheckinCollector>(goals.size()));
+  using Collectors = std::unordered_map<std::string_view, CheckinCollector*>;
+  std::vector<Collectors> collectors(parts);
+  for (unsigned part = 0; part < parts; ++part) {
+    collectors[part].reserve((known.size() + goals.size()) * 2);
+    for (const auto& id : known) collectors[part][id] = nullptr;
+    for (size_t g = 0; g < goals.size(); ++g) collectors[part][goals[g].id] = &storage[part][g];
   }
+  struct Unknown {
+    unsigned part;
+    size_t line;
+  };
+  std::vector<std::map<std::string, Unknown, std::less<>>> unknown(parts);
+  auto first_lines = scan_log_in_parts(
+      log_path(), parts,
+      [&](unsigned part, const EventView& event, size_t line) {
+        auto it = collectors[part].find(event.goal);
+        if (it != collectors[part].end()) {
+          if (it->second) it->second->add(event);
+          return;
+        }
+        unknown[part].try_emplace(std::string(event.goal), Unknown{part, line});
+      },
+      diagnostics);
+
+  // An unknown goal id is warned about once, at its first line in the file.
+  std::map<std::string, size_t> first_unknown;
+  for (unsigned part = 0; part < parts; ++part)
+    for (const auto& [id, where] : unknown[part])
+      first_unknown.try_emplace(id, first_lines[where.part] + where.line - 1);
+  for (const auto& [id, line] : first_unknown)
+    diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) + ": unknown goal '" + id + "'");
+
+  std::vector<DayMarks> marks(goals.size());
+  parallel_for(goals.size(), [&](size_t g) {
+    CheckinCollector merged = std::move(storage[0][g]);
+    for (unsigned part = 1; part < parts; ++part) merged.absorb(std::move(storage[part][g]));
+    marks[g] = DayMarks(std::move(merged), goals[g].default_amount());
+  });
+  std::map<std::string, DayMarks> result;
+  for (size_t g = 0; g < goals.size(); ++g) result.emplace(goals[g].id, std::move(marks[g]));
   return result;
 }
 

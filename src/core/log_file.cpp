@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "core/error.hpp"
 
@@ -30,67 +31,84 @@ struct FileDescriptor {
   }
 };
 
-/// Splits the byte stream into lines and hands each to the parser, keeping the diagnostics.
+/// A problem found in one part of the log, with its line number inside that part.
+struct Problem {
+  size_t line;
+  std::string text;
+  bool warning;
+};
+
+/// Hands each line of one part of the log to the parser and keeps what went wrong.
 class LineSink {
  public:
-  LineSink(std::string name, const std::function<void(const EventView&, size_t)>& on_event,
-           LogDiagnostics& diagnostics)
-      : name_(std::move(name)), on_event_(on_event), diagnostics_(diagnostics) {}
+  LineSink(const std::function<void(const EventView&, size_t)>& on_event, bool first_part)
+      : on_event_(on_event), first_part_(first_part) {}
 
   void line(std::string_view text, size_t number) {
-    if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 BOM
-    if (!text.empty() && text.back() == '\r') ++diagnostics_.crlf_lines;
+    if (first_part_ && number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+    if (!text.empty() && text.back() == '\r') ++crlf_lines;
     if (text.ends_with(kTornMarker)) {
-      warn(number, "a line cut short by an interrupted write; ignored");
+      problem(number, "a line cut short by an interrupted write; ignored", true);
       return;
     }
     LineParse parsed = parse_log_line(text);
     if (parsed.kind == LineParse::Kind::event)
       on_event_(parsed.event, number);
     else if (parsed.kind == LineParse::Kind::error)
-      error(number, parsed.problem);
+      problem(number, parsed.problem, false);
   }
-  void too_long(size_t number) { error(number, "line is longer than 1 MiB"); }
+  void too_long(size_t number) { problem(number, "line is longer than 1 MiB", false); }
   void torn_tail(size_t number) {
-    warn(number, "the last line has no newline (an interrupted write?); ignored");
+    problem(number, "the last line has no newline (an interrupted write?); ignored", true);
   }
+
+  /// Moves the problems into `diagnostics`, numbering lines from `first_line`.
+  void publish(const std::string& name, size_t first_line, LogDiagnostics& diagnostics) const {
+    for (const auto& p : problems_) {
+      std::string text = name + ":" + std::to_string(first_line + p.line - 1) + ": " + p.text;
+      if (p.warning) {
+        diagnostics.warnings.push_back(std::move(text));
+      } else {
+        if (diagnostics.errors.size() < kKeptErrors) diagnostics.errors.push_back(std::move(text));
+        ++diagnostics.error_count;
+      }
+    }
+    diagnostics.error_count += dropped_errors_;
+    diagnostics.crlf_lines += crlf_lines;
+  }
+  size_t crlf_lines = 0;
 
  private:
-  void error(size_t number, const std::string& text) {
-    if (diagnostics_.errors.size() < kKeptErrors)
-      diagnostics_.errors.push_back(name_ + ":" + std::to_string(number) + ": " + text);
-    ++diagnostics_.error_count;
+  void problem(size_t number, std::string text, bool warning) {
+    if (!warning && ++errors_ > kKeptErrors) {
+      ++dropped_errors_;  // counted, not kept: a garbage file must not fill the memory
+      return;
+    }
+    problems_.push_back({number, std::move(text), warning});
   }
-  void warn(size_t number, const std::string& text) {
-    diagnostics_.warnings.push_back(name_ + ":" + std::to_string(number) + ": " + text);
-  }
-  std::string name_;
   const std::function<void(const EventView&, size_t)>& on_event_;
-  LogDiagnostics& diagnostics_;
+  bool first_part_;
+  std::vector<Problem> problems_;
+  size_t errors_ = 0, dropped_errors_ = 0;
 };
 
-}  // namespace
-
-void scan_log(const std::filesystem::path& path,
-              const std::function<void(const EventView&, size_t)>& on_event,
-              LogDiagnostics& diagnostics) {
-  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) {
-    if (errno == ENOENT) return;
-    throw io_error(system_error_text("cannot open", path));
-  }
-  LineSink sink(path.filename().string(), on_event, diagnostics);
+/// Scans the bytes [begin, end) of the file, which start at a line boundary. Returns the
+/// number of newlines seen; a last line without one is torn only when `end` is the file's end.
+size_t scan_range(int fd, const std::filesystem::path& path, off_t begin, off_t end,
+                  bool at_file_end, LineSink& sink) {
   std::string buffer(kReadChunk, '\0');
   std::string carry;        // the start of a line that continues in the next chunk
   bool overlong = false;    // the current line passed the limit: skip to its end
   size_t number = 1;
-  while (true) {
-    ssize_t got = ::read(file.fd, buffer.data(), buffer.size());
+  for (off_t offset = begin; offset < end;) {
+    size_t want = static_cast<size_t>(std::min<off_t>(end - offset, static_cast<off_t>(buffer.size())));
+    ssize_t got = ::pread(fd, buffer.data(), want, offset);
     if (got < 0) {
       if (errno == EINTR) continue;
       throw io_error(system_error_text("cannot read", path));
     }
     if (got == 0) break;
+    offset += got;
     std::string_view chunk(buffer.data(), static_cast<size_t>(got));
     while (!chunk.empty()) {
       size_t newline = chunk.find('\n');
@@ -114,7 +132,80 @@ void scan_log(const std::filesystem::path& path,
       chunk.remove_prefix(newline + 1);
     }
   }
-  if (!carry.empty() || overlong) sink.torn_tail(number);
+  if ((!carry.empty() || overlong) && at_file_end) sink.torn_tail(number);
+  return number - 1;
+}
+
+/// The offset just after the first newline at or after `offset` (or the file's end).
+off_t next_line_start(int fd, off_t offset, off_t size) {
+  char buffer[4096];
+  while (offset < size) {
+    ssize_t got = ::pread(fd, buffer, sizeof buffer, offset);
+    if (got <= 0) return size;
+    if (auto* nl = static_cast<char*>(std::memchr(buffer, '\n', static_cast<size_t>(got))))
+      return offset + (nl - buffer) + 1;
+    offset += got;
+  }
+  return size;
+}
+
+}  // namespace
+
+std::vector<size_t> scan_log_in_parts(const std::filesystem::path& path, unsigned parts,
+                                      const std::function<void(unsigned, const EventView&, size_t)>& on_event,
+                                      LogDiagnostics& diagnostics) {
+  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) {
+    if (errno == ENOENT) return {1};
+    throw io_error(system_error_text("cannot open", path));
+  }
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path));
+  const off_t size = info.st_size;
+  // Small logs are not worth a thread; large ones split at line boundaries.
+  if (size < (off_t{4} << 20)) parts = 1;
+  parts = std::max(1u, parts);
+  std::vector<off_t> bounds{0};
+  for (unsigned i = 1; i < parts; ++i)
+    bounds.push_back(std::max(bounds.back(), next_line_start(file.fd, size * i / parts, size)));
+  bounds.push_back(size);
+
+  std::vector<std::function<void(const EventView&, size_t)>> callbacks;
+  std::vector<LineSink> sinks;
+  callbacks.reserve(parts);
+  sinks.reserve(parts);
+  for (unsigned i = 0; i < parts; ++i) {
+    callbacks.emplace_back([&on_event, i](const EventView& e, size_t line) { on_event(i, e, line); });
+    sinks.emplace_back(callbacks.back(), i == 0);
+  }
+  std::vector<size_t> newlines(parts, 0);
+  std::vector<std::exception_ptr> failures(parts);
+  auto work = [&](unsigned i) {
+    try {
+      newlines[i] = scan_range(file.fd, path, bounds[i], bounds[i + 1], i + 1 == parts, sinks[i]);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < parts; ++i) threads.emplace_back(work, i);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (auto& f : failures)
+    if (f) std::rethrow_exception(f);
+
+  std::vector<size_t> first_lines{1};
+  for (unsigned i = 0; i + 1 < parts; ++i) first_lines.push_back(first_lines.back() + newlines[i]);
+  std::string name = path.filename().string();
+  for (unsigned i = 0; i < parts; ++i) sinks[i].publish(name, first_lines[i], diagnostics);
+  return first_lines;
+}
+
+void scan_log(const std::filesystem::path& path,
+              const std::function<void(const EventView&, size_t)>& on_event,
+              LogDiagnostics& diagnostics) {
+  scan_log_in_parts(path, 1, [&](unsigned, const EventView& e, size_t line) { on_event(e, line); },
+                    diagnostics);
 }
 
 void throw_if_errors(const LogDiagnostics& diagnostics) {

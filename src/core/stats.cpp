@@ -183,10 +183,10 @@ GoalStats compute_stats(const Chain& chain) {
   chain.marks().for_each_done_day([&](Day d) {
     if (d < chain.started() || d > chain.today()) return;
     ++st.done_days;
-    st.total_amount += chain.marks().amount(d);
     if (!st.first_done) st.first_done = d;
     st.last_done = d;
   });
+  st.total_amount = chain.marks().total_amount(chain.started(), chain.today());
   if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 
   // Where the chain stands today.
