@@ -1,6 +1,7 @@
 #include "core/import_apply.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -108,16 +109,52 @@ MappedSchedule map_times_in_days(unsigned times, unsigned days) {
     m.schedule.n = std::min(days, 365u);
     return m;
   }
-  double per_week = 7.0 * times / days;
-  if (per_week >= 0.5) {
-    auto k = static_cast<unsigned>(std::lround(per_week));
-    k = std::clamp(k, 1u, 7u);
-    if (k < 7) m.schedule = quota(Schedule::Kind::per_week, k);
-    return m;
+  // K'/week when that is within 15% of the rate; otherwise whichever of K'/week and K'/month
+  // comes closer.
+  constexpr double kDaysPerMonth = 365.25 / 12;
+  double rate = static_cast<double>(times) / days;
+  auto k_week = std::clamp(static_cast<unsigned>(std::lround(7 * rate)), 1u, 7u);
+  auto k_month = std::clamp(static_cast<unsigned>(std::lround(kDaysPerMonth * rate)), 1u, 28u);
+  auto error = [&](double other) { return std::abs(std::log(other / rate)); };
+  double week_error = error(k_week / 7.0), month_error = error(k_month / kDaysPerMonth);
+  if (week_error <= std::log(1.15) || week_error <= month_error) {
+    if (k_week < 7) m.schedule = quota(Schedule::Kind::per_week, k_week);
+  } else {
+    m.schedule = quota(Schedule::Kind::per_month, k_month);
   }
-  auto k = static_cast<unsigned>(std::lround(30.4375 * times / days));
-  m.schedule = quota(Schedule::Kind::per_month, std::clamp(k, 1u, 28u));
   return m;
+}
+
+void sort_by_place(std::vector<std::string>& messages) {
+  struct Place {
+    size_t file = 0;
+    long line = 0;
+  };
+  std::vector<std::string> files;
+  auto place = [&](const std::string& m) {
+    Place p;
+    size_t colon = m.find(':');
+    std::string file = m.substr(0, colon);
+    auto it = std::find(files.begin(), files.end(), file);
+    p.file = static_cast<size_t>(it - files.begin());
+    if (it == files.end()) files.push_back(file);
+    if (colon != std::string::npos) {
+      long line = 0;
+      auto [end, ec] = std::from_chars(m.data() + colon + 1, m.data() + m.size(), line);
+      if (ec == std::errc{} && end < m.data() + m.size() && *end == ':') p.line = line;
+    }
+    return p;
+  };
+  std::vector<std::pair<Place, std::string>> keyed;
+  for (auto& m : messages) {
+    Place p = place(m);
+    keyed.emplace_back(p, std::move(m));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.file, a.first.line) < std::tie(b.first.file, b.first.line);
+  });
+  messages.clear();
+  for (auto& [p, m] : keyed) messages.push_back(std::move(m));
 }
 
 std::string slug_goal_id(std::string_view name) {
@@ -267,8 +304,10 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
 
   std::vector<const Event*> to_append;
   std::map<std::string, size_t> unknown;  // goal id -> check-ins skipped
+  std::set<std::string> known = plan_ids;
+  for (auto& id : journal.goal_ids()) known.insert(std::move(id));
   for (const auto& event : plan.events) {
-    if (!plan_ids.count(event.goal) && !journal.has_goal(event.goal)) {
+    if (!known.count(event.goal)) {
       ++unknown[event.goal];
       continue;
     }

@@ -17,7 +17,7 @@ namespace microstep {
 /// What an importer read, before anything is written.
 struct ImportPlan {
   std::vector<Goal> goals;
-  std::vector<Event> events;  ///< sorted by day, goal and moment written
+  std::vector<Event> events;  ///< in the order they are to be appended
   /// What could not carry over, each a sentence naming FILE:LINE (or FILE).
   std::vector<std::string> not_carried;
   /// Schedules (and targets) mapped to the nearest microstep equivalent, each naming FILE:LINE.
@@ -34,9 +34,14 @@ struct MappedSchedule {
 /// K times in any N days, as harsh and Loop Habit Tracker count it (a rolling window).
 /// Exact by convention: K >= N (daily), N = 7 (K/week), N = 30 or 31 (K/month, K <= 28).
 /// Otherwise the nearest: once in N days -> every N days (at most 365); K in N days -> the
-/// weekly rate rounded (K'/week, 7 -> daily), or below half a day a week the monthly rate
-/// rounded (K'/month, at least 1). `days` must be at least 1.
+/// weekly rate rounded (K'/week, 7 -> daily) when that is within 15%, else whichever of that
+/// and the monthly rate rounded (K'/month, 1 to 28) is closer. 0 times (harsh's "tracking
+/// only") -> 1/month, the loosest schedule.
 MappedSchedule map_times_in_days(unsigned times, unsigned days);
+
+/// Orders messages "FILE:LINE: ..." by file (in order of first appearance) and line; messages
+/// naming a file without a line come first for that file. Stable otherwise.
+void sort_by_place(std::vector<std::string>& messages);
 
 /// The goal id for a habit name: lowercase ASCII letters and digits with '-' between words;
 /// other characters (punctuation, non-ASCII letters) separate words or vanish. At most 64
@@ -85,7 +90,9 @@ struct ApplyResult {
 /// overwritten), then appends, with append_event, the events the log does not hold yet. Two
 /// events are the same when day, goal, kind, amount, note and truth agree; the moment they were
 /// written is ignored. Events are counted as a multiset, so two identical check-ins on one day
-/// in the plan and one in the log add one. Everything is validated before anything is written.
+/// in the plan and one in the log add one. Check-ins of a goal that already exists (kept or
+/// identical) are still added: the id names the same goal. Everything is validated before
+/// anything is written.
 /// The log's own problems are returned in `diagnostics` (errors throw, like every reader).
 ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dry_run,
                          LogDiagnostics& diagnostics);

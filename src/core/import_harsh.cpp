@@ -1,7 +1,7 @@
-// Importing harsh's habits and log files. Format followed: harsh 0.11/0.12 (README "Habits File
-// Format" and "Log File Format", internal/storage/config.go and log.go): habit lines split on
-// ": ", log lines split on " : ", frequencies N, Nw and K/N, optional end date after the
-// frequency, '!' headings and '#' comments.
+// Importing harsh's habits and log files. Format followed: harsh 0.11 and later (README "Habits
+// File Format" and "Log File Format", internal/storage/config.go and log.go): habit lines split
+// on ": ", log lines split on " : " (3 to 5 fields; harsh skips others), frequencies N, Nw and
+// K/N, an optional end date after the frequency, '!' headings and '#' comments.
 #include "core/import_harsh.hpp"
 
 #include <algorithm>
@@ -91,7 +91,7 @@ std::optional<MappedSchedule> map_harsh_frequency(std::string_view text) {
     if (!days) return std::nullopt;
     if (*days == 0) {
       MappedSchedule m = map_times_in_days(0, 1);
-      m.meaning = "tracking only (0)";
+      m.meaning = "tracking only, never scored";
       return m;
     }
     return map_times_in_days(1, *days);
@@ -101,7 +101,7 @@ std::optional<MappedSchedule> map_harsh_frequency(std::string_view text) {
   if (!times || !days || *days == 0 || *times > *days) return std::nullopt;
   if (*times == 0) {
     MappedSchedule m = map_times_in_days(0, 1);
-    m.meaning = "tracking only (0/" + std::to_string(*days) + ")";
+    m.meaning = "tracking only, never scored";
     return m;
   }
   return map_times_in_days(*times, *days);
@@ -287,6 +287,8 @@ ImportPlan import_harsh_text(std::string_view habits_text, std::string_view log_
   std::stable_sort(plan.events.begin(), plan.events.end(), [](const Event& a, const Event& b) {
     return std::tie(a.day, a.goal) < std::tie(b.day, b.goal);
   });
+  sort_by_place(plan.not_carried);
+  sort_by_place(plan.approximations);
   return plan;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 /// Importing from harsh (github.com/wakatara/harsh), the command-line habit tracker: its
-/// `habits` and `log` files, as harsh 0.11/0.12 documents and reads them.
+/// `habits` and `log` files as the current harsh (0.11 and later: the cobra port) documents
+/// them in its README ("Habits File Format", "Log File Format") and reads them in
+/// internal/storage/config.go and log.go. Older files (plain N frequencies, 3-field log lines)
+/// are a subset and read the same way.
 ///
 ///   habits:  "# comment", "! Heading", and "Habit name: FREQUENCY[: YYYY-MM-DD end date]"
 ///            where FREQUENCY is N (every N days; 1 daily, 7 weekly, 0 tracking only), Nw (N

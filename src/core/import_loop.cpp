@@ -392,6 +392,8 @@ ImportPlan import_loop_files(const LoopFiles& files, Day today) {
   std::stable_sort(plan.events.begin(), plan.events.end(), [](const Event& a, const Event& b) {
     return std::tie(a.day, a.goal) < std::tie(b.day, b.goal);
   });
+  sort_by_place(plan.not_carried);
+  sort_by_place(plan.approximations);
   return plan;
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/error.hpp"
+#include "core/escape.hpp"
 
 namespace microstep {
 
@@ -89,24 +90,11 @@ std::string yaml_scalar(std::string_view text) {
     return numeric;
   };
   if (!needs_quotes()) return std::string(text);
+  // The log's escapes (\\ \t \n \r \xHH) are YAML double-quoted escapes too; add \".
   std::string out = "\"";
-  static const char* hex = "0123456789abcdef";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 0xf];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
+  for (char c : escape_field(text)) {
+    if (c == '"') out += '\\';
+    out += c;
   }
   return out + "\"";
 }
