@@ -333,7 +333,9 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
     if (ec) throw io_error("cannot create " + journal.goals_dir().string() + ": " + ec.message());
   }
   for (const Goal* goal : to_write) save_goal_file(journal.goal_path(goal->id), render_new_goal(*goal));
-  for (const Event* event : to_append) append_event(journal.log_path(), *event);
+  std::vector<Event> batch;
+  for (const Event* event : to_append) batch.push_back(*event);
+  append_events(journal.log_path(), batch);
   return result;
 }
 

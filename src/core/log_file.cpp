@@ -220,7 +220,13 @@ void throw_if_errors(const LogDiagnostics& diagnostics) {
 }
 
 void append_event(const std::filesystem::path& path, const Event& event) {
-  std::string line = format_log_line(event);
+  append_events(path, {event});
+}
+
+void append_events(const std::filesystem::path& path, const std::vector<Event>& events) {
+  if (events.empty()) return;
+  std::string line;
+  for (const auto& event : events) line += format_log_line(event);
   FileDescriptor file{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)};
   if (file.fd < 0) throw io_error(system_error_text("cannot open", path));
   while (::flock(file.fd, LOCK_EX) != 0)

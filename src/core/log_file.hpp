@@ -44,4 +44,7 @@ void throw_if_errors(const LogDiagnostics& diagnostics);
 /// Closes a torn final line first, so the new line always stands on its own.
 void append_event(const std::filesystem::path& path, const Event& event);
 
+/// Appends several events the same way: one lock, one write(2), one sync (for import).
+void append_events(const std::filesystem::path& path, const std::vector<Event>& events);
+
 }  // namespace microstep
