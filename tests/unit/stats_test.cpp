@@ -1,0 +1,205 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "core/stats.hpp"
+
+namespace microstep {
+
+namespace {
+
+Day day(const char* text) { return *parse_iso_day(text); }
+
+Goal goal_with(const char* started, const char* schedule = "daily") {
+  Goal g;
+  g.id = "g";
+  g.step = "Write one sentence";
+  g.schedule_text = schedule;
+  g.schedule = *parse_schedule(schedule);
+  g.started = g.since = day(started);
+  return g;
+}
+
+EventView event(const char* on, EventKind kind = EventKind::done, int hour = 8,
+                std::optional<double> amount = std::nullopt) {
+  EventView e;
+  e.day = day(on);
+  e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{hour}, {}};
+  e.kind = kind;
+  e.goal = "g";
+  e.amount = amount;
+  return e;
+}
+
+DayMarks marks_of(const std::vector<EventView>& events, double default_amount = 1) {
+  CheckinCollector c;
+  for (const auto& e : events) c.add(e);
+  return DayMarks(std::move(c), default_amount);
+}
+
+GoalStats stats_on(const Goal& g, const DayMarks& m, const char* today) {
+  Chain chain(g, m, day(today), 0);
+  return compute_stats(chain);
+}
+
+}  // namespace
+
+TEST_CASE("a broken daily chain") {
+  Goal g = goal_with("2026-11-01");
+  // Done 1-3, missed 4, done 5-6; today the 7th is open.
+  auto m = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-03"),
+                     event("2026-11-05"), event("2026-11-06")});
+  GoalStats s = stats_on(g, m, "2026-11-07");
+  CHECK(s.current.length == 2);
+  CHECK(s.state == StreakState::open);
+  CHECK(s.longest.length == 3);
+  CHECK(s.longest.first == day("2026-11-01"));
+  CHECK(s.longest.last == day("2026-11-03"));
+  CHECK(*s.rate_7 == doctest::Approx(5.0 / 6));  // 7 days, today open: 5 of 6
+  CHECK(*s.on_track);
+  CHECK(s.done_days == 5);
+  CHECK(s.days_since_last_done == 1);
+  SUBCASE("missed again: broken, and how long ago") {
+    GoalStats later = stats_on(g, m, "2026-11-09");  // 7 and 8 missed, 9 open
+    CHECK(later.current.length == 0);
+    CHECK(later.state == StreakState::broken);
+    CHECK(later.broken_days_ago == 1);
+  }
+}
+
+TEST_CASE("a skip in the middle of a streak neither breaks nor extends it") {
+  Goal g = goal_with("2026-11-01");
+  auto m = marks_of({event("2026-11-01"), event("2026-11-02", EventKind::skip), event("2026-11-03")});
+  GoalStats s = stats_on(g, m, "2026-11-03");
+  CHECK(s.current.length == 2);
+  CHECK(s.state == StreakState::alive);
+  CHECK(*s.rate_all == 1);  // 2 done / (3 scheduled - 1 skipped)
+}
+
+TEST_CASE("a 3/week goal with a partial current week") {
+  Goal g = goal_with("2026-11-02", "3/week");  // a Monday
+  auto m = marks_of({event("2026-11-02"), event("2026-11-04"), event("2026-11-06"),  // met
+                     event("2026-11-09"), event("2026-11-10"), event("2026-11-12"),  // met
+                     event("2026-11-16")});                                            // 1 so far
+  GoalStats s = stats_on(g, m, "2026-11-18");
+  CHECK(s.streak_unit == "week");
+  CHECK(s.current.length == 2);  // the current week is passed over while not met
+  CHECK(s.state == StreakState::open);
+  // Last 7 days (12th..18th): 2 done; eligible days 12..17 (18th open) expect 6 x 3/7.
+  CHECK(*s.rate_7 == doctest::Approx(2.0 / (6 * 3.0 / 7)));
+}
+
+TEST_CASE("every 3 days, and a done on an unscheduled day") {
+  Goal g = goal_with("2026-11-01", "every 3 days");  // 1, 4, 7, 10
+  auto m = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-04"), event("2026-11-07")});
+  GoalStats s = stats_on(g, m, "2026-11-09");
+  CHECK(s.current.length == 3);  // the 2nd is unscheduled: counted in totals only
+  CHECK(s.done_days == 4);
+  CHECK(*s.rate_all == 1);
+}
+
+TEST_CASE("undo of a day's only done") {
+  Goal g = goal_with("2026-11-01");
+  auto m = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-02", EventKind::undo, 9)});
+  GoalStats s = stats_on(g, m, "2026-11-03");
+  CHECK(s.done_days == 1);
+  CHECK(s.current.length == 0);
+  CHECK(s.state == StreakState::broken);
+  SUBCASE("a done written after the undo counts again") {
+    auto again = marks_of({event("2026-11-02"), event("2026-11-02", EventKind::undo, 9),
+                           event("2026-11-02", EventKind::done, 10)});
+    CHECK(again.done(day("2026-11-02")));
+  }
+}
+
+TEST_CASE("month ends and leap days") {
+  Goal g = goal_with("2028-02-27", "2/month");
+  auto m = marks_of({event("2028-02-28"), event("2028-02-29"), event("2028-03-01")});
+  GoalStats s = stats_on(g, m, "2028-03-01");
+  CHECK(s.streak_unit == "month");
+  CHECK(s.current.length == 1);  // February met (2 of 2 available), March open
+  CHECK(s.longest.first == day("2028-02-27"));
+  CHECK(s.longest.last == day("2028-02-29"));
+  Goal daily = goal_with("2028-02-28");
+  CHECK(stats_on(daily, m, "2028-03-01").current.length == 3);
+}
+
+TEST_CASE("a goal started today: nothing to judge yet") {
+  Goal g = goal_with("2026-11-22");
+  GoalStats s = stats_on(g, DayMarks{}, "2026-11-22");
+  CHECK(s.current.length == 0);
+  CHECK_FALSE(s.rate_7);
+  CHECK_FALSE(s.rate_all);
+  CHECK_FALSE(s.on_track);
+  CHECK(s.state == StreakState::open);
+  CHECK(s.strength == 0);
+}
+
+TEST_CASE("the 7-day rule: just below and at 5 of 7") {
+  Goal g = goal_with("2026-11-01");
+  std::vector<EventView> five{event("2026-11-10"), event("2026-11-11"), event("2026-11-13"),
+                              event("2026-11-15"), event("2026-11-16")};
+  CHECK(*stats_on(g, marks_of(five), "2026-11-16").on_track);  // 10..16: 5 of 7
+  five.pop_back();
+  CHECK_FALSE(*stats_on(g, marks_of(five), "2026-11-17").on_track);  // 11..17: 3 of 6
+}
+
+TEST_CASE("strength as Loop Habit Tracker computes it") {
+  const double m = std::pow(0.5, 1.0 / 13);
+  Goal g = goal_with("2026-11-01");
+  CHECK(stats_on(g, marks_of({event("2026-11-01")}), "2026-11-01").strength == doctest::Approx(1 - m));
+  auto three = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-03"), event("2026-11-05")});
+  CHECK(stats_on(g, three, "2026-11-05").strength == doctest::Approx(0.1848).epsilon(0.001));
+  SUBCASE("a skipped day leaves it unchanged") {
+    auto skipped = marks_of({event("2026-11-01"), event("2026-11-02", EventKind::skip)});
+    CHECK(stats_on(g, skipped, "2026-11-02").strength == doctest::Approx(1 - m));
+  }
+}
+
+TEST_CASE("each past day is judged by the version in force on it") {
+  Goal g = goal_with("2026-11-02", "mon,wed,fri");
+  StepVersion old = g.current();
+  g.history.push_back(old);
+  g.since = day("2026-11-09");
+  g.schedule_text = "daily";
+  g.schedule = *parse_schedule("daily");
+  auto m = marks_of({event("2026-11-02"), event("2026-11-04"), event("2026-11-06"), event("2026-11-09"),
+                     event("2026-11-10")});
+  GoalStats s = stats_on(g, m, "2026-11-10");
+  CHECK(s.current.length == 5);  // Tuesday the 3rd was not scheduled then
+  auto rungs = rung_rates(Chain(g, m, day("2026-11-10"), 0));
+  REQUIRE(rungs.size() == 2);
+  CHECK(*rungs[0].rate == 1);
+  CHECK(rungs[0].last == day("2026-11-08"));
+}
+
+TEST_CASE("the result depends only on the set of events") {
+  Goal g = goal_with("2026-01-01", "mon,wed,fri");
+  std::mt19937 random(7);
+  std::vector<EventView> events;
+  for (Day d = day("2026-01-01"); d <= day("2026-06-30"); d += date::days{1}) {
+    int r = static_cast<int>(random() % 10);
+    if (r < 6) events.push_back(event(format_day(d).c_str(), EventKind::done, 8, r == 0 ? std::optional(2.5) : std::nullopt));
+    if (r == 6) events.push_back(event(format_day(d).c_str(), EventKind::skip));
+    if (r == 7) {
+      events.push_back(event(format_day(d).c_str(), EventKind::done, 8));
+      events.push_back(event(format_day(d).c_str(), EventKind::undo, 9));
+    }
+  }
+  GoalStats expected = stats_on(g, marks_of(events), "2026-06-30");
+  for (unsigned seed : {1u, 2u, 3u}) {
+    auto shuffled = events;
+    shuffled.insert(shuffled.end(), events.begin(), events.begin() + 40);  // a union merge
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(seed));
+    GoalStats s = stats_on(g, marks_of(shuffled), "2026-06-30");
+    CHECK(s.current.length == expected.current.length);
+    CHECK(s.longest.length == expected.longest.length);
+    CHECK(s.rate_all == expected.rate_all);
+    CHECK(s.strength == expected.strength);
+    CHECK(s.total_amount == expected.total_amount);
+    CHECK(s.done_days == expected.done_days);
+  }
+}
+
+}  // namespace microstep
