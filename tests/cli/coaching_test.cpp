@@ -134,7 +134,7 @@ TEST_CASE("evidence lists the truths with their dates") {
   CHECK(e[0]["truth"].as_string() == "I played a whole scale without stopping");
 }
 
-TEST_CASE("due exits 1 while something is due, 0 when not; remind waits for at:") {
+TEST_CASE("due exits 1 while something is due, 0 when not - remind waits for at:") {
   TempJournal j;
   daily(j, "Write one sentence", 1, 20);
   RunResult due = j.run({"due"}, at("2026-11-21T07:00:00Z"));

@@ -55,7 +55,7 @@ TEST_CASE("a missing journal says how to create one, exit 4") {
   CHECK(r.err.find("create one with: microstep init") != std::string::npos);
 }
 
-TEST_CASE("add writes the goal file; refuses used ids, unsafe ids and bad schedules") {
+TEST_CASE("add writes the goal file - refuses used ids, unsafe ids and bad schedules") {
   TempJournal j;
   novel(j);
   std::string file = j.read("goals/write-novel.yaml");
@@ -309,7 +309,7 @@ TEST_CASE("concurrent writers: 8 processes x 200 done give exactly 1,600 well-fo
   CHECK(good == 1600);
 }
 
-TEST_CASE("usage errors exit 2; help and version exit 0") {
+TEST_CASE("usage errors exit 2 - help and version exit 0") {
   CHECK(run_microstep({"frobnicate"}).exit_code == 2);
   CHECK(run_microstep({"--color", "purple", "list"}).exit_code == 2);
   CHECK(run_microstep({"--today", "2026-13-01", "--dir", "/nonexistent", "list"}).exit_code != 0);

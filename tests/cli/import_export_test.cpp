@@ -105,7 +105,7 @@ void seed_rich_journal(const TempJournal& j) {
 
 }  // namespace
 
-TEST_CASE("import loop: the fixture export into an empty journal; twice adds nothing") {
+TEST_CASE("import loop: the fixture export into an empty journal - twice adds nothing") {
   TempJournal j;
   RunOptions at = pinned("2026-11-10");
   ok(j, {"init"}, at);
@@ -146,7 +146,7 @@ TEST_CASE("import loop: the fixture export into an empty journal; twice adds not
   CHECK(ok(j, {"--json", "stats"}, at).out == stats_before);
 }
 
-TEST_CASE("import harsh: the fixture files into an empty journal; twice adds nothing") {
+TEST_CASE("import harsh: the fixture files into an empty journal - twice adds nothing") {
   TempJournal j;
   RunOptions at = pinned("2026-11-10");
   ok(j, {"init"}, at);
@@ -192,7 +192,7 @@ TEST_CASE("import harsh: the fixture files into an empty journal; twice adds not
   CHECK(j.read("checkins.log") == log);
 }
 
-TEST_CASE("import: a dry run writes nothing; new check-ins in the source are added later") {
+TEST_CASE("import: a dry run writes nothing - new check-ins in the source are added later") {
   TempJournal j;
   RunOptions at = pinned("2026-11-10");
   ok(j, {"init"}, at);

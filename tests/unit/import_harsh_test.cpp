@@ -99,7 +99,7 @@ TEST_CASE("harsh: habits become goals with slug ids, names as steps and the firs
   CHECK(mentions(plan.not_carried, "habits:2: the heading 'Dailies'"));
 }
 
-TEST_CASE("harsh: y is a done, s a skip, n nothing; comments are notes, amounts amounts") {
+TEST_CASE("harsh: y is a done, s a skip, n nothing - comments are notes, amounts amounts") {
   std::string habits = "Run: 1\n";
   std::string log =
       "2026-11-01 : Run : y\n"

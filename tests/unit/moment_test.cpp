@@ -54,7 +54,7 @@ TEST_CASE("parse_moment reads a timestamp with its offset") {
   }
 }
 
-TEST_CASE("parse_moment needs an offset; parse_moment_text does not") {
+TEST_CASE("parse_moment needs an offset - parse_moment_text does not") {
   CHECK_FALSE(parse_moment("2026-11-22T07:31:05"));
   auto t = parse_moment_text("2026-11-22T07:31:05");
   REQUIRE(t);
