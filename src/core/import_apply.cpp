@@ -71,13 +71,6 @@ void validate_event(const Event& e) {
   }
 }
 
-Schedule quota(Schedule::Kind kind, unsigned n) {
-  Schedule s;
-  s.kind = kind;
-  s.n = n;
-  return s;
-}
-
 }  // namespace
 
 MappedSchedule map_times_in_days(unsigned times, unsigned days) {
@@ -86,18 +79,18 @@ MappedSchedule map_times_in_days(unsigned times, unsigned days) {
   m.meaning = times == 1 ? (days == 1 ? "once a day" : "once in any " + std::to_string(days) + " days")
                          : std::to_string(times) + " times in any " + std::to_string(days) + " days";
   if (times == 0) {
-    m.schedule = quota(Schedule::Kind::per_month, 1);
+    m.schedule = quota_schedule(Schedule::Kind::per_month, 1);
     m.exact = false;
     return m;
   }
   if (times >= days) return m;  // daily
   if (days == 7) {
-    m.schedule = quota(Schedule::Kind::per_week, times);
+    m.schedule = quota_schedule(Schedule::Kind::per_week, times);
     return m;
   }
   if (days == 30 || days == 31) {
     if (times <= 28) {
-      m.schedule = quota(Schedule::Kind::per_month, times);
+      m.schedule = quota_schedule(Schedule::Kind::per_month, times);
       return m;
     }
     m.exact = false;  // more than 28 days a month: daily is the nearest
@@ -118,9 +111,9 @@ MappedSchedule map_times_in_days(unsigned times, unsigned days) {
   auto error = [&](double other) { return std::abs(std::log(other / rate)); };
   double week_error = error(k_week / 7.0), month_error = error(k_month / kDaysPerMonth);
   if (week_error <= std::log(1.15) || week_error <= month_error) {
-    if (k_week < 7) m.schedule = quota(Schedule::Kind::per_week, k_week);
+    if (k_week < 7) m.schedule = quota_schedule(Schedule::Kind::per_week, k_week);
   } else {
-    m.schedule = quota(Schedule::Kind::per_month, k_month);
+    m.schedule = quota_schedule(Schedule::Kind::per_month, k_month);
   }
   return m;
 }

@@ -46,14 +46,14 @@ std::optional<std::uint8_t> parse_day_list(std::string_view text) {
   return mask;
 }
 
-Schedule quota(Schedule::Kind kind, unsigned n) {
+}  // namespace
+
+Schedule quota_schedule(Schedule::Kind kind, unsigned n) {
   Schedule s;
   s.kind = kind;
   s.n = n;
   return s;
 }
-
-}  // namespace
 
 bool Schedule::is_scheduled(Day day, Day anchor) const {
   switch (kind) {
@@ -96,14 +96,14 @@ std::optional<Schedule> parse_schedule(std::string_view text) {
     result.weekday_mask = kWeekends;
     return result;
   }
-  if (s == "weekly") return quota(Schedule::Kind::per_week, 1);
-  if (s == "monthly") return quota(Schedule::Kind::per_month, 1);
+  if (s == "weekly") return quota_schedule(Schedule::Kind::per_week, 1);
+  if (s == "monthly") return quota_schedule(Schedule::Kind::per_month, 1);
   if (auto slash = s.find('/'); slash != std::string::npos) {
     auto n = parse_count(std::string_view(s).substr(0, slash));
     auto period = std::string_view(s).substr(slash + 1);
     if (!n || *n == 0) return std::nullopt;
-    if (period == "week" && *n <= 7) return quota(Schedule::Kind::per_week, *n);
-    if (period == "month" && *n <= 28) return quota(Schedule::Kind::per_month, *n);
+    if (period == "week" && *n <= 7) return quota_schedule(Schedule::Kind::per_week, *n);
+    if (period == "month" && *n <= 28) return quota_schedule(Schedule::Kind::per_month, *n);
     return std::nullopt;
   }
   constexpr std::string_view every = "every ", days = " days";

@@ -28,6 +28,9 @@ struct Schedule {
   bool operator==(const Schedule&) const = default;
 };
 
+/// N/week or N/month.
+Schedule quota_schedule(Schedule::Kind kind, unsigned n);
+
 inline constexpr const char* kScheduleRule =
     "daily, weekdays, weekends, a list of days such as mon,wed,fri, N/week, N/month, weekly, "
     "monthly or 'every N days'";

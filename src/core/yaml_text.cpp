@@ -1,6 +1,11 @@
 #include "core/yaml_text.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <sstream>
+
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include "core/error.hpp"
 #include "core/escape.hpp"
@@ -11,35 +16,50 @@ namespace {
 
 constexpr size_t kMaxDocument = 1 << 20;
 
-/// The 1-based line of the first anchor (&name) or alias (*name) outside quotes and comments.
-size_t find_anchor_or_alias(std::string_view text) {
-  size_t line = 1;
-  char quote = 0;
-  bool comment = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      ++line;
-      comment = false;
-      if (quote == '\'') quote = 0;  // single-quoted scalars rarely span lines; be safe
-      continue;
-    }
-    if (comment) continue;
-    if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    bool token_start = i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])) ||
-                       text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' ||
-                       text[i - 1] == ':' || text[i - 1] == '-';
-    if (c == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])))) comment = true;
-    else if ((c == '"' || c == '\'') && token_start) quote = c;
-    else if ((c == '&' || c == '*') && token_start && i + 1 < text.size() &&
-             !std::isspace(static_cast<unsigned char>(text[i + 1])))
-      return line;
+/// Notes the first anchor (&name) or alias (*name) of a document. Events carry no expanded
+/// aliases, so this costs one linear pass whatever the document holds.
+class AnchorFinder : public YAML::EventHandler {
+ public:
+  size_t line = 0;  ///< 1-based; 0 when there is none
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { note(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark, 1); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    note(mark, anchor);
   }
-  return 0;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    note(mark, anchor);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    note(mark, anchor);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor && line == 0) line = static_cast<size_t>(std::max(mark.line, 0)) + 1;
+  }
+};
+
+/// The 1-based line of the first anchor or alias in the document YAML::Load reads (the first),
+/// found by the parser itself: a scan of the text missed some ("\xEF\xBB\xBF&a", a quote left
+/// open in a plain scalar) and refused texts that hold none ("Tom &Jerry"). 0 when there is
+/// none, or when the text does not parse (YAML::Load then says why).
+size_t find_anchor_or_alias(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  AnchorFinder finder;
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(finder);
+  } catch (const YAML::Exception&) {
+  }
+  return finder.line;
 }
 
 }  // namespace
@@ -78,6 +98,8 @@ std::string yaml_scalar(std::string_view text) {
       return true;
     for (unsigned char c : text)
       if (c < 0x20 || c == 0x7f) return true;
+    // Quoted, so that no reader (nor a person) takes "&x" or "*x" for an anchor or an alias.
+    if (text.find_first_of("&*") != std::string_view::npos) return true;
     // Words YAML would read as something other than a string.
     std::string lower;
     for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,0 +1,98 @@
+/// Regression tests for bugs the fuzz targets (fuzz/) found: each input is the minimal
+/// reproducer of a crash or a broken property, kept here so the normal suite guards it.
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/goal_change.hpp"
+#include "core/goal_file.hpp"
+#include "core/settings.hpp"
+#include "core/yaml_text.hpp"
+
+namespace microstep {
+
+namespace {
+
+/// The exit code of the Failure `action` throws, or nothing when it throws none.
+template <typename Action>
+std::optional<ExitCode> failure_code(Action action, std::string& message) {
+  try {
+    action();
+  } catch (const Failure& f) {
+    message = f.what();
+    return f.code();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// fuzz_goal_file: yaml-cpp reads a last line without a colon ("sin") as a key with no value,
+// so the file parses; `set` appended since: and history: after it, the edited text no longer
+// parsed, and the data error named line 5 of a text that was never written (exit 3 for a
+// journal that is fine). Editing must refuse (a usage Failure) and leave the file as it is.
+TEST_CASE("rewrite_goal_text refuses a file ending in a bare word instead of failing on its own text") {
+  const std::string text = "id: since\nstep: Read\nstarted: 2026-11-10\nsin\n";
+  const Goal goal = parse_goal_text(text, "goals/since.yaml");
+  CHECK(goal.step == "Read");
+
+  StepChange change;
+  change.step = "Write two sentences";
+  const Goal edited = apply_step_change(goal, change, goal.since + date::days{1});
+  std::string message;
+  auto code = failure_code([&] { rewrite_goal_text(text, goal, edited, "goals/since.yaml"); }, message);
+  CAPTURE(message);
+  REQUIRE(code.has_value());
+  CHECK(*code == ExitCode::usage);
+  CHECK(message.starts_with("goals/since.yaml: cannot rewrite"));
+}
+
+// fuzz_goal_file: yaml_scalar wrote "Call Mum &Dad" plain, and load_yaml_mapping (whose scan
+// of the text took any "&x" after a space for an anchor) then refused the very file microstep
+// had written: `add --step "Call Mum &Dad"` made a goal that could never be read again. Texts
+// with '&' or '*' are now written double-quoted, and a rendered goal always reads back.
+TEST_CASE("a step with &name or *name in it survives render_new_goal and reads back") {
+  for (const std::string step : {"Call Mum &Dad", "Read *one* page", "a,&b", "x'y &b", "Tom&Jerry"}) {
+    CAPTURE(step);
+    const std::string text = "id: amp\nstep: \"" + step + "\"\nstarted: 2026-11-01\n";
+    const Goal goal = parse_goal_text(text, "goals/amp.yaml");
+    CHECK(goal.step == step);
+    const std::string rendered = render_new_goal(goal);
+    CAPTURE(rendered);
+    std::string message;
+    std::optional<Goal> again;
+    auto code = failure_code([&] { again = parse_goal_text(rendered, "goals/amp.yaml"); }, message);
+    CAPTURE(message);
+    REQUIRE_FALSE(code.has_value());
+    CHECK(*again == goal);
+    CHECK(yaml_scalar(step).front() == '"');
+  }
+}
+
+// fuzz_settings: the scan of the text that refuses anchors and aliases missed an anchor right
+// after a byte-order mark, and everything after a quote opened inside a plain scalar, so an
+// alias could be used after all. The parser's own events now find them.
+TEST_CASE("anchors and aliases are refused after a BOM and after a quote in a plain scalar") {
+  for (const std::string& text : {std::string("\xEF\xBB\xBF&;\ncelebrat#ons:"),
+                                 std::string("x: a \"b\ny: &a [hi, yo]\ncelebrations: *a\n")}) {
+    CAPTURE(text);
+    std::string message;
+    auto code = failure_code([&] { parse_settings_text(text, "microstep.yaml"); }, message);
+    CAPTURE(message);
+    REQUIRE(code.has_value());
+    CHECK(*code == ExitCode::data);
+    CHECK(message.find("anchors and aliases") != std::string::npos);
+    CHECK(message.starts_with("microstep.yaml:"));
+  }
+  // The line named is the anchor's.
+  std::string message;
+  failure_code([&] { parse_settings_text("week_starts: mon\nx: a \"b\ny: &a [hi]\n", "m.yaml"); }, message);
+  CHECK(message.starts_with("m.yaml:3: anchors and aliases"));
+  // And a '&' or '*' inside a plain text is no anchor: a hand-written step keeps it.
+  const Goal goal = parse_goal_text("id: amp\nstep: Call Mum &Dad *now*\nstarted: 2026-11-01\n", "g.yaml");
+  CHECK(goal.step == "Call Mum &Dad *now*");
+}
+
+}  // namespace microstep
