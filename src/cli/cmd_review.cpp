@@ -1,6 +1,7 @@
 // microstep review [--week DATE]: the seeds' Day-7 reflection, per goal and in sum.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
+#include "core/parallel.hpp"
 #include "core/report.hpp"
 
 namespace microstep::cli {
@@ -31,9 +32,11 @@ void run_review(Context& context, const std::optional<std::string>& week) {
   auto events = journal.read_events({}, first, last, diagnostics);
   context.report(diagnostics);
 
-  std::vector<WeekOfGoal> weeks;
-  for (const auto& r : reports) {
-    WeekOfGoal w;
+  // Each goal's week is judged on its own: one goal per core.
+  std::vector<WeekOfGoal> weeks(reports.size());
+  parallel_for(reports.size(), [&](size_t i) {
+    const GoalReport& r = reports[i];
+    WeekOfGoal& w = weeks[i];
     w.report = &r;
     // Judge the week as it stood on its last day, so a past week reads as it did then.
     Chain chain(r.goal, r.marks, last, journal.settings().week_starts);
@@ -52,8 +55,7 @@ void run_review(Context& context, const std::optional<std::string>& week) {
       if (!e.note.empty() && e.kind != EventKind::undo) w.notes.push_back(&e);
       if (!e.truth.empty()) w.truths.push_back(&e);
     }
-    weeks.push_back(std::move(w));
-  }
+  });
   long on_track = std::count_if(weeks.begin(), weeks.end(), [](const auto& w) { return w.on_track; });
   long done = 0;
   for (const auto& w : weeks) done += w.done;

@@ -1,6 +1,7 @@
 // microstep stats [ID...]: streaks, rates, strength, totals and a suggestion per goal.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
+#include "core/parallel.hpp"
 #include "core/report.hpp"
 
 namespace microstep::cli {
@@ -10,12 +11,20 @@ namespace {
 void run_stats(Context& context, const std::vector<std::string>& ids) {
   auto reports = load_reports(context, ids);
   CoachRules rules = load_rules(context.journal().root());
+  // Each goal's suggestion and rungs walk its whole history: one goal per core.
+  std::vector<Suggestion> suggestions(reports.size());
+  std::vector<std::vector<RungRate>> rung_lists(reports.size());
+  parallel_for(reports.size(), [&](size_t i) {
+    suggestions[i] = suggest(*reports[i].chain, reports[i].stats, rules);
+    rung_lists[i] = rung_rates(*reports[i].chain);
+  });
   JsonWriter json;
   json.begin_array();
   std::string text;
-  for (const auto& r : reports) {
-    Suggestion suggestion = suggest(*r.chain, r.stats, rules);
-    auto rungs = rung_rates(*r.chain);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const GoalReport& r = reports[i];
+    const Suggestion& suggestion = suggestions[i];
+    const auto& rungs = rung_lists[i];
     if (context.options.json) {
       write_stats_json(json, r.goal, r.stats);
       json.key("rungs");

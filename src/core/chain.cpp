@@ -8,24 +8,28 @@ Chain::Chain(const Goal& goal, const DayMarks& marks, Day today, unsigned week_s
     : goal_(goal), marks_(marks), today_(today), week_start_(week_start) {
   versions_ = goal.history;
   versions_.push_back(goal.current());
-  if (!is_quota() || today < goal.started) return;
-  for (Day first = period_of(goal.started).first; first <= today;) {
+  if (is_quota() && today >= goal.started) find_periods();
+  judge_days();
+}
+
+void Chain::find_periods() {
+  for (Day first = period_of(goal_.started).first; first <= today_;) {
     Period p = period_of(first);
-    Day from = std::max(p.first, goal.started);
-    Day to = std::min(p.last, today);
+    Day from = std::max(p.first, goal_.started);
+    Day to = std::min(p.last, today_);
     const Schedule& in_force = version_on(to).schedule;
-    unsigned n = in_force.is_quota() ? in_force.n : goal.schedule.n;
+    unsigned n = in_force.is_quota() ? in_force.n : goal_.schedule.n;
     unsigned available = static_cast<unsigned>((p.last - from).count() + 1);
     unsigned rest = 0;
     for (Day d = from; d <= to; d += date::days{1}) {
-      if (marks.done(d))
+      if (marks_.done(d))
         ++p.done;
-      else if (marks.resting(d))
+      else if (marks_.resting(d))
         ++rest;
     }
     unsigned want = std::min(n, available);
     p.needed = want > rest ? want - rest : 0;
-    p.current = p.last >= today;
+    p.current = p.last >= today_;
     periods_.push_back(p);
     first = p.last + date::days{1};
   }
@@ -57,18 +61,27 @@ bool Chain::scheduled(Day day) const {
   return v.schedule.is_scheduled(day, anchor);
 }
 
-DayState Chain::state(Day day) const {
-  if (day < goal_.started || day > today_) return DayState::before_start;
-  const StepVersion& v = version_on(day);
+void Chain::judge_days() {
+  if (today_ < goal_.started) return;
+  states_.resize(static_cast<size_t>((today_ - goal_.started).count() + 1));
+  // Days are judged in order, so the version in force and the quota period only move forward.
+  size_t v = 0, p = 0;
+  for (size_t i = 0; i < states_.size(); ++i) {
+    Day day = goal_.started + date::days{static_cast<long>(i)};
+    while (v + 1 < versions_.size() && versions_[v + 1].from <= day) ++v;
+    while (p < periods_.size() && periods_[p].last < day) ++p;
+    states_[i] = judge(day, versions_[v], p < periods_.size() ? &periods_[p] : nullptr);
+  }
+}
+
+DayState Chain::judge(Day day, const StepVersion& v, const Period* period) const {
   bool quota_day = v.schedule.is_quota() && is_quota();
-  bool asked = scheduled(day);
+  bool asked = v.schedule.is_quota() || v.schedule.is_scheduled(day, std::max(v.from, goal_.started));
   if (marks_.done(day)) return asked ? DayState::done : DayState::done_unscheduled;
   if (marks_.resting(day)) return DayState::rest;
   if (quota_day) {
-    auto it = std::lower_bound(periods_.begin(), periods_.end(), day,
-                               [](const Period& p, Day d) { return p.last < d; });
-    if (it == periods_.end() || it->met() || it->resting()) return DayState::unscheduled;
-    if (it->current) return day == today_ ? DayState::open : DayState::unscheduled;
+    if (!period || period->met() || period->resting()) return DayState::unscheduled;
+    if (period->current) return day == today_ ? DayState::open : DayState::unscheduled;
     return DayState::missed;
   }
   if (!asked || v.schedule.is_quota()) return DayState::unscheduled;

@@ -41,7 +41,10 @@ class Chain {
   /// Quota goals are judged by calendar periods; the current version decides.
   bool is_quota() const { return goal_.schedule.is_quota(); }
 
-  DayState state(Day day) const;
+  DayState state(Day day) const {
+    if (day < goal_.started || day > today_) return DayState::before_start;
+    return states_[static_cast<size_t>((day - goal_.started).count())];
+  }
   /// Is `day` a day the schedule asked for? (Quota: any day from the start to today.)
   bool scheduled(Day day) const;
   /// The quota periods from the one holding `started` to the one holding today.
@@ -50,6 +53,16 @@ class Chain {
   const StepVersion& version_on(Day day) const;
   /// All versions, oldest first; the last one is current.
   const std::vector<StepVersion>& versions() const { return versions_; }
+  /// Calls f(day, state, version in force) for each day in [from, to] in order: what a
+  /// statistic that walks the days needs, without a version_on() search per day.
+  template <typename F>
+  void for_each_day(Day from, Day to, F f) const {
+    size_t v = 0;
+    for (Day day = from; day <= to; day += date::days{1}) {
+      while (v + 1 < versions_.size() && versions_[v + 1].from <= day) ++v;
+      f(day, state(day), versions_[v]);
+    }
+  }
 
  private:
   const Goal& goal_;
@@ -58,7 +71,14 @@ class Chain {
   unsigned week_start_;
   std::vector<StepVersion> versions_;  ///< oldest first; versions_.back() is current
   std::vector<Period> periods_;
+  /// The state of every day from started to today, judged once: streaks, rates and
+  /// calendars ask for the same days many times.
+  std::vector<DayState> states_;
   Period period_of(Day day) const;
+  void find_periods();
+  void judge_days();
+  /// The state of `day`, with the version in force and the quota period holding it (if any).
+  DayState judge(Day day, const StepVersion& version, const Period* period) const;
 };
 
 }  // namespace microstep

@@ -29,6 +29,9 @@ constexpr std::uint32_t kKindBits = 3;
 }  // namespace
 
 void CheckinCollector::add(const EventView& event) {
+  std::uint32_t h = hash_text(2166136261u, event.note_escaped);
+  h = hash_text(h, "\t");
+  h = hash_text(h, event.truth_escaped);
   std::int32_t amount = kNoAmount;
   if (event.amount) {
     double thousandths = *event.amount * 1000;
@@ -37,15 +40,11 @@ void CheckinCollector::add(const EventView& event) {
     } else {
       big_amounts_.push_back(*event.amount);
       amount = -2 - static_cast<std::int32_t>(big_amounts_.size() - 1);
+      // Records compare big amounts by this hash only (their index differs): hash the value.
+      char bits[sizeof(double)];
+      std::memcpy(bits, &*event.amount, sizeof bits);
+      h = hash_text(h, std::string_view(bits, sizeof bits));
     }
-  }
-  std::uint32_t h = hash_text(2166136261u, event.note_escaped);
-  h = hash_text(h, "\t");
-  h = hash_text(h, event.truth_escaped);
-  if (event.amount) {
-    char bits[sizeof(double)];
-    std::memcpy(bits, &*event.amount, sizeof bits);
-    h = hash_text(h, std::string_view(bits, sizeof bits));
   }
   std::uint32_t detail = (h << kKindBits) | static_cast<std::uint32_t>(event.kind);
   records_.push_back({static_cast<std::int32_t>(day_number(event.day)),
@@ -66,9 +65,23 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     : default_amount_(default_amount) {
   auto& records = collected.records_;
   if (records.empty()) return;
-  std::vector<CheckinCollector::Record> sorted(records.begin(), records.end());
+  // A log is in written order but for its backfilled lines: keep the records that are already
+  // in order, sort the few others and merge them in. Linear for a log in order, n log n at worst.
+  std::vector<CheckinCollector::Record> sorted, late;
+  sorted.reserve(records.size());
+  for (const auto& r : records) {
+    if (sorted.empty() || !(r < sorted.back()))
+      sorted.push_back(r);
+    else
+      late.push_back(r);
+  }
   records.clear();
-  std::sort(sorted.begin(), sorted.end());
+  if (!late.empty()) {
+    std::sort(late.begin(), late.end());
+    size_t in_order = sorted.size();
+    sorted.insert(sorted.end(), late.begin(), late.end());
+    std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<long>(in_order), sorted.end());
+  }
   // Exact duplicates (a git union merge of two clones) count once.
   sorted.erase(std::unique(sorted.begin(), sorted.end(),
                            [](const auto& a, const auto& b) {
@@ -130,13 +143,6 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     for (long d = pause_start; d - first_ < static_cast<long>(marks_.size()); ++d)
       marks_[static_cast<size_t>(d - first_)] |= kPaused;
   }
-}
-
-bool DayMarks::flag(Day day, std::uint8_t bit) const {
-  long n = day_number(day);
-  if (bit == kPaused && paused_open_ && n >= paused_from_) return true;
-  if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return false;
-  return marks_[static_cast<size_t>(n - first_)] & bit;
 }
 
 double DayMarks::amount(Day day) const {

@@ -65,7 +65,13 @@ class DayMarks {
 
  private:
   static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
-  bool flag(Day day, std::uint8_t bit) const;
+  /// Inline: statistics ask it several times for every day of a goal's life.
+  bool flag(Day day, std::uint8_t bit) const {
+    long n = day_number(day);
+    if (bit == kPaused && paused_open_ && n >= paused_from_) return true;
+    if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return false;
+    return marks_[static_cast<size_t>(n - first_)] & bit;
+  }
   long first_ = 0;                      ///< day number of marks_[0]
   std::vector<std::uint8_t> marks_;     ///< one byte per day from first_
   long paused_from_ = 0;                ///< a pause still open at the end: every later day

@@ -2,11 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/error.hpp"
 #include "core/yaml_text.hpp"
+#include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -65,13 +64,6 @@ std::vector<T> before(std::vector<T> own, const std::vector<T>& base) {
   return own;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot read " + path.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -115,9 +107,9 @@ CoachRules load_rules(const fs::path& journal_root) {
   fs::path installed = exe.parent_path().parent_path() / "share/microstep/rules.yaml";
   if (ec || !fs::exists(installed, ec)) installed = fs::path(MICROSTEP_SOURCE_DATADIR) / "rules.yaml";
   if (!fs::exists(installed, ec)) installed = fs::path(MICROSTEP_DATADIR) / "rules.yaml";
-  CoachRules rules = parse_rules_text(read_text(installed), installed.string());
+  CoachRules rules = parse_rules_text(read_text_file(installed), installed.string());
   fs::path own = journal_root / "rules.yaml";
-  if (fs::exists(own, ec)) rules = parse_rules_text(read_text(own), "rules.yaml", rules);
+  if (fs::exists(own, ec)) rules = parse_rules_text(read_text_file(own), "rules.yaml", rules);
   return rules;
 }
 

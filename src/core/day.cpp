@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdio>
-#include <cstring>
 
 namespace microstep {
 
@@ -29,10 +28,6 @@ constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March
 
 std::optional<Day> parse_iso_day(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  // Log lines come in runs of the same day (and each carries it twice): remember the last one.
-  thread_local char last_text[10] = {};
-  thread_local Day last_day{};
-  if (std::memcmp(last_text, text.data(), 10) == 0) return last_day;
   auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
   int year = to_int(y);
@@ -40,9 +35,7 @@ std::optional<Day> parse_iso_day(std::string_view text) {
   date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(to_int(m))},
                            date::day{static_cast<unsigned>(to_int(d))}};
   if (!ymd.ok()) return std::nullopt;
-  std::memcpy(last_text, text.data(), 10);
-  last_day = Day{ymd};
-  return last_day;
+  return Day{ymd};
 }
 
 std::string format_day(Day day) {

@@ -1,9 +1,7 @@
 #include "core/goal_file.hpp"
 
-#include <fstream>
 #include <functional>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include "core/amount.hpp"
@@ -194,14 +192,6 @@ Goal parse_goal_text(std::string_view text, const std::string& display_path) {
     }
   }
   return goal;
-}
-
-Goal load_goal_file(const std::filesystem::path& path, const std::string& display_path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot read " + path.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_goal_text(text.str(), display_path);
 }
 
 std::string render_new_goal(const Goal& goal) {

@@ -11,8 +11,6 @@ namespace microstep {
 
 /// Parses a goal file; every problem is a data Failure "display_path:LINE: ...".
 Goal parse_goal_text(std::string_view text, const std::string& display_path);
-/// Reads and parses a goal file (io Failure when it cannot be read).
-Goal load_goal_file(const std::filesystem::path& path, const std::string& display_path);
 
 /// The text of a new goal file.
 std::string render_new_goal(const Goal& goal);

@@ -1,14 +1,17 @@
 #include "core/journal.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <exception>
+#include <iterator>
 #include <system_error>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
 #include "core/parallel.hpp"
+#include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -27,6 +30,65 @@ bool is_inside(const fs::path& child, const fs::path& parent) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+/// Goal id -> a number, for the lookup every log line makes: open addressing in a
+/// power-of-two table (std::unordered_map's hash and modulo cost more than parsing a field
+/// of the line).
+class IdTable {
+ public:
+  static constexpr long kAbsent = -2;
+
+  void add(std::string_view id, long value) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    place(id, value);
+  }
+  /// The value added for `id`, or kAbsent.
+  long find(std::string_view id) const {
+    if (slots_.empty()) return kAbsent;
+    for (size_t i = hash(id) & mask();; i = (i + 1) & mask()) {
+      const Slot& slot = slots_[i];
+      if (slot.value == kAbsent || slot.id == id) return slot.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view id;
+    long value = kAbsent;
+  };
+  /// Ids are short: their bytes are packed 8 at a time and mixed once per 8.
+  static size_t hash(std::string_view id) {
+    std::uint64_t h = id.size();
+    for (size_t i = 0; i < id.size(); i += 8) {
+      std::uint64_t chunk = 0;
+      for (size_t k = i; k < std::min(id.size(), i + 8); ++k)
+        chunk = (chunk << 8) | static_cast<unsigned char>(id[k]);
+      h = (h ^ chunk) * 0x9e3779b97f4a7c15ull;
+      h ^= h >> 29;
+    }
+    return static_cast<size_t>(h);
+  }
+  size_t mask() const { return slots_.size() - 1; }
+  void place(std::string_view id, long value) {
+    for (size_t i = hash(id) & mask();; i = (i + 1) & mask()) {
+      Slot& slot = slots_[i];
+      if (slot.value == kAbsent) ++used_;
+      if (slot.value == kAbsent || slot.id == id) {
+        slot = {id, value};
+        return;
+      }
+    }
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, old.size() * 2), Slot{});
+    used_ = 0;
+    for (const Slot& slot : old)
+      if (slot.value != kAbsent) place(slot.id, slot.value);
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 }  // namespace
 
 fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::path& cwd) {
@@ -42,12 +104,18 @@ fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::
   return fs::path(".local/share/microstep");
 }
 
-Journal Journal::open(const fs::path& root) {
+Journal Journal::open(const fs::path& root, Settings settings) {
   std::error_code ec;
   if (!fs::is_directory(root, ec) || !fs::exists(root / "microstep.yaml", ec))
     throw io_error("no journal at " + root.string() + " (no microstep.yaml there); create one with: microstep init " +
                    root.string());
-  return Journal(root, load_settings(root / "microstep.yaml", "microstep.yaml"));
+  return Journal(root, std::move(settings));
+}
+
+Journal Journal::open(const fs::path& root) {
+  Journal journal = open(root, Settings{});
+  journal.settings_ = load_settings(root / "microstep.yaml", "microstep.yaml");
+  return journal;
 }
 
 fs::path Journal::goal_path(const std::string& id) const { return goals_dir() / (id + ".yaml"); }
@@ -77,24 +145,41 @@ bool Journal::has_goal(const std::string& id) const {
   return is_valid_goal_id(id) && fs::exists(goal_path(id), ec);
 }
 
-Goal Journal::load_goal(const std::string& id) const {
-  fs::path path = goal_path(id);
-  std::string display = goal_display_path(id);
+std::string Journal::read_goal_text(const std::string& file_name) const {
+  fs::path path = goals_dir() / file_name;
+  std::string display = "goals/" + file_name;
   std::error_code ec;
   if (fs::is_symlink(path, ec)) {
     fs::path target = fs::weakly_canonical(path, ec);
     if (ec || !is_inside(target, fs::weakly_canonical(root_, ec)))
       throw data_error(display + ":1: a symbolic link to a file outside the journal; refusing to read it");
   }
-  Goal goal = load_goal_file(path, display);
+  return read_text_file(path);
+}
+
+Goal Journal::load_goal(const std::string& id) const {
+  std::string display = goal_display_path(id);
+  Goal goal = parse_goal_text(read_goal_text(id + ".yaml"), display);
   if (goal.id != id)
     throw data_error(display + ":1: id '" + goal.id + "' does not match the file name (expected id: " + id + ")");
   return goal;
 }
 
 std::vector<Goal> Journal::load_goals() const {
-  std::vector<Goal> goals;
-  for (const auto& id : goal_ids()) goals.push_back(load_goal(id));
+  // Parsing YAML is the slow part of opening a journal with many goals: spread it over the
+  // cores. A bad file still fails the same way: the first in id order is the one reported.
+  auto ids = goal_ids();
+  std::vector<Goal> goals(ids.size());
+  std::vector<std::exception_ptr> failures(ids.size());
+  parallel_for(ids.size(), [&](size_t i) {
+    try {
+      goals[i] = load_goal(ids[i]);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  });
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
   return goals;
 }
 
@@ -115,17 +200,15 @@ std::string Journal::resolve_id(const std::string& prefix) const {
 std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals,
                                                     LogDiagnostics& diagnostics) const {
   // Each part of the log fills its own collectors (no locks); they are merged per goal.
-  // Goals with a file but not asked for map to no collector: one hash lookup per line.
+  // One table lookup per line gives the goal's index; goals with a file but not asked for
+  // give kNotAsked.
+  constexpr long kNotAsked = -1;
   const unsigned parts = worker_count();
   auto known = goal_ids();
   std::vector<std::vector<CheckinCollector>> storage(parts, std::vector<CheckinCollector>(goals.size()));
-  using Collectors = std::unordered_map<std::string_view, CheckinCollector*>;
-  std::vector<Collectors> collectors(parts);
-  for (unsigned part = 0; part < parts; ++part) {
-    collectors[part].reserve((known.size() + goals.size()) * 2);
-    for (const auto& id : known) collectors[part][id] = nullptr;
-    for (size_t g = 0; g < goals.size(); ++g) collectors[part][goals[g].id] = &storage[part][g];
-  }
+  IdTable index;
+  for (const auto& id : known) index.add(id, kNotAsked);
+  for (size_t g = 0; g < goals.size(); ++g) index.add(goals[g].id, static_cast<long>(g));
   struct Unknown {
     unsigned part;
     size_t line;
@@ -134,12 +217,11 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
   auto first_lines = scan_log_in_parts(
       log_path(), parts,
       [&](unsigned part, const EventView& event, size_t line) {
-        auto it = collectors[part].find(event.goal);
-        if (it != collectors[part].end()) {
-          if (it->second) it->second->add(event);
-          return;
-        }
-        unknown[part].try_emplace(std::string(event.goal), Unknown{part, line});
+        long g = index.find(event.goal);
+        if (g >= 0)
+          storage[part][static_cast<size_t>(g)].add(event);
+        else if (g == IdTable::kAbsent)
+          unknown[part].try_emplace(std::string(event.goal), Unknown{part, line});
       },
       diagnostics);
 
@@ -164,14 +246,18 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
 
 std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>& ids, Day from,
                                         Day to, LogDiagnostics& diagnostics) const {
-  std::vector<Event> events;
-  scan_log(log_path(),
-           [&](const EventView& event, size_t) {
-             if (event.day < from || event.day > to) return;
-             if (!ids.empty() && !ids.count(event.goal)) return;
-             events.push_back(to_event(event));
-           },
-           diagnostics);
+  // Each part of the log keeps its own events; the parts are joined in file order.
+  std::vector<std::vector<Event>> parts(worker_count());
+  scan_log_in_parts(log_path(), static_cast<unsigned>(parts.size()),
+                    [&](unsigned part, const EventView& event, size_t) {
+                      if (event.day < from || event.day > to) return;
+                      if (!ids.empty() && !ids.count(event.goal)) return;
+                      parts[part].push_back(to_event(event));
+                    },
+                    diagnostics);
+  std::vector<Event> events = std::move(parts.front());
+  for (size_t i = 1; i < parts.size(); ++i)
+    events.insert(events.end(), std::make_move_iterator(parts[i].begin()), std::make_move_iterator(parts[i].end()));
   return events;
 }
 

@@ -23,6 +23,8 @@ class Journal {
  public:
   /// Opens an existing journal; a missing one is an io Failure that says how to create it.
   static Journal open(const std::filesystem::path& root);
+  /// The same with the settings given, microstep.yaml unread (`check` reports a bad one and goes on).
+  static Journal open(const std::filesystem::path& root, Settings settings);
 
   const std::filesystem::path& root() const { return root_; }
   std::filesystem::path log_path() const { return root_ / "checkins.log"; }
@@ -36,6 +38,8 @@ class Journal {
   /// Ids of all goal files, sorted (from file names; files are not read).
   std::vector<std::string> goal_ids() const;
   bool has_goal(const std::string& id) const;
+  /// The text of goals/FILE_NAME; a data Failure for a symbolic link out of the journal.
+  std::string read_goal_text(const std::string& file_name) const;
   /// Reads and validates one goal file (its id must match its file name).
   Goal load_goal(const std::string& id) const;
   /// All goals, sorted by id.

@@ -15,7 +15,6 @@ namespace microstep {
 
 namespace {
 
-constexpr size_t kKeptErrors = 20;
 constexpr size_t kReadChunk = 1 << 20;
 constexpr size_t kLongestLine = (1 << 20) + 1;
 
@@ -41,19 +40,21 @@ struct Problem {
 /// Hands each line of one part of the log to the parser and keeps what went wrong.
 class LineSink {
  public:
-  LineSink(const std::function<void(const EventView&, size_t)>& on_event, bool first_part)
-      : on_event_(on_event), first_part_(first_part) {}
+  /// `part` is passed on to on_event; part 0 is the one that may start with a BOM.
+  LineSink(const std::function<void(unsigned, const EventView&, size_t)>& on_event, unsigned part,
+           size_t kept_errors)
+      : on_event_(on_event), part_(part), kept_errors_(kept_errors) {}
 
   void line(std::string_view text, size_t number) {
-    if (first_part_ && number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
-    if (!text.empty() && text.back() == '\r') ++crlf_lines;
+    if (part_ == 0 && number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+    if (!text.empty() && text.back() == '\r' && ++crlf_lines == 1) first_crlf_line_ = number;
     if (text.ends_with(kTornMarker)) {
       problem(number, "a line cut short by an interrupted write; ignored", true);
       return;
     }
     LineParse parsed = parse_log_line(text);
     if (parsed.kind == LineParse::Kind::event)
-      on_event_(parsed.event, number);
+      on_event_(part_, parsed.event, number);
     else if (parsed.kind == LineParse::Kind::error)
       problem(number, parsed.problem, false);
   }
@@ -69,25 +70,29 @@ class LineSink {
       if (p.warning) {
         diagnostics.warnings.push_back(std::move(text));
       } else {
-        if (diagnostics.errors.size() < kKeptErrors) diagnostics.errors.push_back(std::move(text));
+        if (diagnostics.errors.size() < kept_errors_) diagnostics.errors.push_back(std::move(text));
         ++diagnostics.error_count;
       }
     }
     diagnostics.error_count += dropped_errors_;
+    if (crlf_lines > 0 && diagnostics.crlf_lines == 0)
+      diagnostics.first_crlf_line = first_line + first_crlf_line_ - 1;
     diagnostics.crlf_lines += crlf_lines;
   }
   size_t crlf_lines = 0;
 
  private:
   void problem(size_t number, std::string text, bool warning) {
-    if (!warning && ++errors_ > kKeptErrors) {
+    if (!warning && ++errors_ > kept_errors_) {
       ++dropped_errors_;  // counted, not kept: a garbage file must not fill the memory
       return;
     }
     problems_.push_back({number, std::move(text), warning});
   }
-  const std::function<void(const EventView&, size_t)>& on_event_;
-  bool first_part_;
+  const std::function<void(unsigned, const EventView&, size_t)>& on_event_;
+  unsigned part_;
+  size_t kept_errors_;
+  size_t first_crlf_line_ = 0;
   std::vector<Problem> problems_;
   size_t errors_ = 0, dropped_errors_ = 0;
 };
@@ -170,14 +175,9 @@ std::vector<size_t> scan_log_in_parts(const std::filesystem::path& path, unsigne
     bounds.push_back(std::max(bounds.back(), next_line_start(file.fd, size * i / parts, size)));
   bounds.push_back(size);
 
-  std::vector<std::function<void(const EventView&, size_t)>> callbacks;
   std::vector<LineSink> sinks;
-  callbacks.reserve(parts);
   sinks.reserve(parts);
-  for (unsigned i = 0; i < parts; ++i) {
-    callbacks.emplace_back([&on_event, i](const EventView& e, size_t line) { on_event(i, e, line); });
-    sinks.emplace_back(callbacks.back(), i == 0);
-  }
+  for (unsigned i = 0; i < parts; ++i) sinks.emplace_back(on_event, i, diagnostics.kept_errors);
   std::vector<size_t> newlines(parts, 0);
   std::vector<std::exception_ptr> failures(parts);
   auto work = [&](unsigned i) {

@@ -18,8 +18,10 @@ inline constexpr std::string_view kTornMarker = "\t\\!torn";
 struct LogDiagnostics {
   std::vector<std::string> errors;    ///< "checkins.log:12: what was wrong"
   std::vector<std::string> warnings;
-  size_t error_count = 0;             ///< may exceed errors.size() (only the first 20 are kept)
+  size_t error_count = 0;             ///< may exceed errors.size() (only the first kept_errors are kept)
   size_t crlf_lines = 0;              ///< accepted, but `check` reports them
+  size_t first_crlf_line = 0;         ///< the first line ending in CRLF (0: none)
+  size_t kept_errors = 20;            ///< set before reading: how many errors to keep (`check`: all)
 };
 
 /// Calls `on_event(view, line_number)` for every event line, in file order.

@@ -30,9 +30,17 @@ struct LineParse {
   std::string problem;   ///< when kind == error: what was wrong, in plain words
 };
 
+/// Is this line a marker git leaves in a file after a failed merge (<<<<<<<, =======, ...)?
+bool is_conflict_marker(std::string_view line);
+
 /// Parses one line without its newline (a trailing '\r' is accepted).
 /// Blank lines and lines starting with '#' are `blank`.
 LineParse parse_log_line(std::string_view line);
+
+/// The same result by the long way: every check in the order that picks a bad line's
+/// problem, without the fast path parse_log_line takes for the lines microstep writes.
+/// The reference that fast path is tested against.
+LineParse parse_log_line_reference(std::string_view line);
 
 /// Copies the view into an Event, unescaping the note and the truth.
 Event to_event(const EventView& view);

@@ -72,11 +72,10 @@ std::optional<double> completion_rate_between(const Chain& chain, Day from, Day 
   from = std::max(from, chain.started());
   to = std::min(to, chain.today());
   double done = 0, expected = 0;
-  for (Day d = from; d <= to; d += kOneDay) {
-    DayState s = chain.state(d);
-    const Schedule& schedule = chain.version_on(d).schedule;
+  chain.for_each_day(from, to, [&](Day d, DayState s, const StepVersion& version) {
+    const Schedule& schedule = version.schedule;
     if (chain.is_quota() && schedule.is_quota()) {
-      if (s == DayState::rest || s == DayState::open) continue;
+      if (s == DayState::rest || s == DayState::open) return;
       if (is_done(s)) ++done;
       Window w = trailing_window(schedule, d);
       expected += w.expected / static_cast<double>(w.length);
@@ -85,7 +84,7 @@ std::optional<double> completion_rate_between(const Chain& chain, Day from, Day 
     } else if (s == DayState::missed) {
       ++expected;
     }
-  }
+  });
   if (expected <= 0) return std::nullopt;
   return std::min(1.0, done / expected);
 }
@@ -142,19 +141,20 @@ double habit_strength(const Chain& chain) {
   const long span = (chain.today() - chain.started()).count() + 1;
   std::vector<long> done_before(static_cast<size_t>(span) + 1, 0);
   for (long i = 0; i < span; ++i)
-    done_before[i + 1] = done_before[i] + (chain.marks().done(chain.started() + date::days{i}) ? 1 : 0);
+    done_before[i + 1] = done_before[i] + (is_done(chain.state(chain.started() + date::days{i})) ? 1 : 0);
 
   double score = 0;
-  double last_f = -1, m = 0;  // pow() only when the version's frequency changes
-  for (long i = 0; i < span; ++i) {
-    Day d = chain.started() + date::days{i};
-    bool done = chain.marks().done(d);
-    if (!done && (chain.marks().resting(d) || d == chain.today())) continue;
-    const Schedule& schedule = chain.version_on(d).schedule;
-    if (double f = schedule.checks_per_day(); f != last_f) {
-      last_f = f;
-      m = std::pow(0.5, std::sqrt(f) / 13.0);
+  const StepVersion* last_version = nullptr;
+  double m = 0;  // pow() only when the version changes
+  chain.for_each_day(chain.started(), chain.today(), [&](Day d, DayState state, const StepVersion& version) {
+    bool done = is_done(state);
+    if (!done && (state == DayState::rest || d == chain.today())) return;
+    const Schedule& schedule = version.schedule;
+    if (&version != last_version) {
+      last_version = &version;
+      m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
     }
+    long i = (d - chain.started()).count();
     double c;
     if (schedule.kind == Schedule::Kind::days && schedule.weekday_mask == 0x7f) {
       c = done ? 1 : 0;
@@ -164,7 +164,7 @@ double habit_strength(const Chain& chain) {
       c = std::min(1.0, static_cast<double>(done_before[i + 1] - done_before[from]) / w.expected);
     }
     score = score * m + c * (1 - m);
-  }
+  });
   return score;
 }
 

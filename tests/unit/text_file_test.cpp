@@ -1,0 +1,59 @@
+#include "core/text_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace microstep;
+
+namespace {
+
+/// A fresh directory under the system's temporary one, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "microstep-text-file-XXXXXX").string();
+    path = mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+ExitCode code_of_reading(const fs::path& path) {
+  try {
+    read_text_file(path);
+  } catch (const Failure& failure) {
+    return failure.code();
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+TEST_CASE("read_text_file gives the bytes unchanged: CRLF, NUL, no final newline and non-ASCII") {
+  TempDir dir;
+  const std::string bytes = std::string("id: a\r\nnote: caf\xC3\xA9\n", 20) + std::string(1, '\0') + "end";
+  std::ofstream(dir.path / "f.yaml", std::ios::binary) << bytes;
+  CHECK(read_text_file(dir.path / "f.yaml") == bytes);
+}
+
+TEST_CASE("read_text_file reads an empty file as empty text") {
+  TempDir dir;
+  std::ofstream(dir.path / "empty.yaml");
+  CHECK(read_text_file(dir.path / "empty.yaml").empty());
+}
+
+TEST_CASE("read_text_file: a missing file and a directory are io failures naming the path") {
+  TempDir dir;
+  CHECK(code_of_reading(dir.path / "missing.yaml") == ExitCode::io);
+  CHECK(code_of_reading(dir.path) == ExitCode::io);
+  try {
+    read_text_file(dir.path / "missing.yaml");
+  } catch (const Failure& failure) {
+    CHECK(std::string(failure.what()) == "cannot read " + (dir.path / "missing.yaml").string());
+  }
+}
