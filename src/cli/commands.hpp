@@ -20,6 +20,7 @@ void setup_resize(CLI::App& app, Context& context);
 void setup_review(CLI::App& app, Context& context);
 void setup_due(CLI::App& app, Context& context);
 void setup_evidence(CLI::App& app, Context& context);
+void setup_log(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_export(CLI::App& app, Context& context);
 void setup_edit(CLI::App& app, Context& context);
@@ -29,7 +30,7 @@ void setup_check(CLI::App& app, Context& context);
 inline constexpr CommandSetup kCommands[] = {
     setup_init,  setup_add,  setup_done,  setup_skip,     setup_undo, setup_pause,
     setup_list,  setup_today, setup_stats, setup_calendar, setup_set,  setup_suggest,
-    setup_resize, setup_review, setup_due, setup_evidence, setup_import, setup_export,
+    setup_resize, setup_review, setup_due, setup_evidence, setup_log, setup_import, setup_export,
     setup_edit, setup_check,
 };
 
