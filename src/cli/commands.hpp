@@ -14,6 +14,7 @@ void setup_list(CLI::App& app, Context& context);
 void setup_today(CLI::App& app, Context& context);
 void setup_stats(CLI::App& app, Context& context);
 void setup_calendar(CLI::App& app, Context& context);
+void setup_chart(CLI::App& app, Context& context);
 void setup_set(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
 void setup_resize(CLI::App& app, Context& context);
@@ -29,7 +30,7 @@ void setup_check(CLI::App& app, Context& context);
 /// In the order `microstep --help` lists them.
 inline constexpr CommandSetup kCommands[] = {
     setup_init,  setup_add,  setup_done,  setup_skip,     setup_undo, setup_pause,
-    setup_list,  setup_today, setup_stats, setup_calendar, setup_set,  setup_suggest,
+    setup_list,  setup_today, setup_stats, setup_calendar, setup_chart, setup_set,  setup_suggest,
     setup_resize, setup_review, setup_due, setup_evidence, setup_log, setup_import, setup_export,
     setup_edit, setup_check,
 };
