@@ -5,12 +5,14 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
 #include "core/journal.hpp"
 #include "core/log_file.hpp"
+#include "core/parallel.hpp"
 #include "core/settings.hpp"
 #include "core/text_file.hpp"
 
@@ -194,35 +196,61 @@ JournalCheck check_journal(const fs::path& root, Day today) {
   sort_by_line(goal_problems);
   result.problems.insert(result.problems.end(), goal_problems.begin(), goal_problems.end());
 
-  // The log, every line: nothing is capped here.
+  // The log, every line: nothing is capped here. Each part of the log (one per core) keeps
+  // its own findings; part i holds earlier lines than part i + 1, so joining them in part order
+  // keeps "the first line that names it" true.
   const std::string log = "checkins.log";
-  std::vector<JournalProblem> log_problems;
+  std::unordered_map<std::string_view, std::optional<Day>> goal_start;  // every known id
+  for (const auto& id : known) {
+    auto start = started.find(id);
+    goal_start.emplace(id, start == started.end() ? std::nullopt : std::optional<Day>(start->second));
+  }
   struct Unknown {
     size_t first_line;
     size_t lines;
   };
-  std::map<std::string, Unknown, std::less<>> unknown;
+  struct Part {
+    std::vector<JournalProblem> problems;  // line numbers within the part until joined
+    std::map<std::string, Unknown, std::less<>> unknown;
+    size_t checkins = 0;
+  };
+  std::vector<Part> parts(worker_count());
   LogDiagnostics diagnostics;
   diagnostics.kept_errors = SIZE_MAX;
-  scan_log(
-      journal.log_path(),
-      [&](const EventView& event, size_t line) {
-        ++result.checkins;
+  auto first_lines = scan_log_in_parts(
+      journal.log_path(), static_cast<unsigned>(parts.size()),
+      [&](unsigned part_index, const EventView& event, size_t line) {
+        Part& part = parts[part_index];
+        ++part.checkins;
         if (event.day > today)
-          log_problems.push_back({log, line, "day " + format_day(event.day) + " is in the future (today is " +
-                                                 format_day(today) + ")"});
-        if (!known.count(event.goal)) {
-          auto [it, added] = unknown.try_emplace(std::string(event.goal), Unknown{line, 0});
+          part.problems.push_back({log, line, "day " + format_day(event.day) + " is in the future (today is " +
+                                                  format_day(today) + ")"});
+        auto goal = goal_start.find(event.goal);
+        if (goal == goal_start.end()) {
+          auto [it, added] = part.unknown.try_emplace(std::string(event.goal), Unknown{line, 0});
           ++it->second.lines;
           return;
         }
-        auto start = started.find(event.goal);
-        if (start != started.end() && event.day < start->second)
-          log_problems.push_back({log, line, "day " + format_day(event.day) + " is before goal '" +
-                                                 std::string(event.goal) + "' started (" +
-                                                 format_day(start->second) + ")"});
+        if (goal->second && event.day < *goal->second)
+          part.problems.push_back({log, line, "day " + format_day(event.day) + " is before goal '" +
+                                                  std::string(event.goal) + "' started (" +
+                                                  format_day(*goal->second) + ")"});
       },
       diagnostics);
+  std::vector<JournalProblem> log_problems;
+  std::map<std::string, Unknown, std::less<>> unknown;
+  for (size_t i = 0; i < first_lines.size(); ++i) {  // a small log is one part: the others stay empty
+    const size_t offset = first_lines[i] - 1;
+    result.checkins += parts[i].checkins;
+    for (auto& problem : parts[i].problems) {
+      problem.line += offset;
+      log_problems.push_back(std::move(problem));
+    }
+    for (const auto& [id, where] : parts[i].unknown) {
+      auto [it, added] = unknown.try_emplace(id, Unknown{where.first_line + offset, 0});
+      it->second.lines += where.lines;
+    }
+  }
   for (const auto& message : diagnostics.errors) log_problems.push_back(located_problem(message, log));
   for (const auto& message : diagnostics.warnings) log_problems.push_back(located_problem(message, log));
   for (const auto& [id, where] : unknown) {

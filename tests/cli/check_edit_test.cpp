@@ -132,6 +132,37 @@ TEST_CASE("check: every kind of problem, each with its file and line, exit 3") {
   }
 }
 
+TEST_CASE("check: a log large enough to be read in parts gives the same lines and counts") {
+  // Over 4 MiB, the log is scanned in parts, one per core: the line numbers, the first line
+  // naming an unknown goal and the count of its lines must not depend on where a part starts.
+  TempJournal j;
+  copy_examples(j);
+  std::string log = j.read("checkins.log");
+  const size_t n = lines_of(log).size();
+  const std::string filler = event("2026-11-10", "run");  // 56 bytes
+  constexpr size_t kFiller = 100000;                       // 5.6 MB
+  log += event("2026-11-11", "ghost");                     // line n + 1
+  for (size_t i = 0; i < kFiller; ++i) log += filler;
+  log += event("2026-11-12", "ghost") + event("2026-12-24", "run");  // lines n + 2 + kFiller, n + 3 + kFiller
+  j.write("checkins.log", log);
+  auto at = [&](size_t k) { return "checkins.log:" + std::to_string(n + k) + ": "; };
+  const std::vector<std::string> expected{
+      at(1) + "unknown goal 'ghost': there is no goals/ghost.yaml (2 lines name it; this is the first)",
+      at(kFiller + 3) + "day 2026-12-24 is in the future (today is 2026-11-22)",
+  };
+  RunResult r = check(j, {"--json"});
+  CHECK(r.exit_code == 3);
+  Json doc = parse_json(r.out);
+  CHECK(doc["checkins"].as_number() == static_cast<double>(n + kFiller + 3));
+  REQUIRE(doc["problems"].size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const Json& p = doc["problems"][i];
+    CHECK(p["file"].as_string() + ":" + std::to_string(static_cast<long>(p["line"].as_number())) + ": " +
+              p["problem"].as_string() ==
+          expected[i]);
+  }
+}
+
 TEST_CASE("check: a bad microstep.yaml is reported, and so is everything after it") {
   TempJournal j;
   copy_examples(j);

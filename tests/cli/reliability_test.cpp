@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <set>
 #include <thread>
 
 #include "cli/harness.hpp"
@@ -184,6 +186,50 @@ TEST_CASE("writers killed at random moments never garble the log") {
   }
 }
 
+TEST_CASE("a goal file rewrite killed at any moment leaves the old file or the new one") {
+  TempJournal j;
+  seed(j);
+  // How long one rewrite takes here, so that the kills below land all through it.
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(j.run({"set", "write", "--step", "Write 100 sentences"}, kPinned).exit_code == 0);
+  auto lifetime = std::chrono::steady_clock::now() - start;
+  std::set<std::string> steps{"Write 100 sentences"};
+
+  constexpr int kRuns = 24;
+  int finished = 0;
+  for (int i = 0; i < kRuns; ++i) {
+    std::string step = "Write " + std::to_string(i + 1) + " sentences";
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
+      ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
+      ::execl(MICROSTEP_BINARY, MICROSTEP_BINARY, "set", "write", "--step", step.c_str(), nullptr);
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(lifetime * i / kRuns);
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) ++finished;
+    steps.insert(step);
+
+    // The goal file parses, and its step is one a run asked for: never half of one.
+    RunResult list = j.run({"--json", "list"}, kPinned);
+    REQUIRE_MESSAGE(list.exit_code == 0, "after run " << i << ": " << list.err);
+    std::string goal = j.read("goals/write.yaml");
+    auto at = goal.find("\nstep: ");
+    REQUIRE(at != std::string::npos);
+    std::string now = goal.substr(at + 7, goal.find('\n', at + 1) - at - 7);
+    CHECK_MESSAGE(steps.count(now) == 1, "step after run " << i << ": " << now);
+  }
+  INFO(finished << " of " << kRuns << " rewrites finished before their kill");
+  CHECK(finished < kRuns);  // the kills did land: not every run got to the end
+  // A killed run may leave its temporary file behind: hidden, and never taken for a goal.
+  RunResult check = j.run({"check"}, kPinned);
+  CHECK(check.exit_code == 0);
+}
+
 TEST_CASE("file-system failures: exit 4 with a message, nothing changed") {
   TempJournal j;
   seed(j);
@@ -193,9 +239,24 @@ TEST_CASE("file-system failures: exit 4 with a message, nothing changed") {
     CHECK(r.err.find("microstep init") != std::string::npos);
   }
   SUBCASE("a read-only journal") {
-    if (::geteuid() == 0) return;  // root writes anyway; the ulimit case below still runs
     ::chmod(j.file("checkins.log").c_str(), 0444);
-    expect_refused(j, {"done", "write"}, 4, "cannot open");
+    if (::geteuid() != 0) {
+      expect_refused(j, {"done", "write"}, 4, "cannot open");
+      return;
+    }
+    // Root writes to a 0444 file anyway (CI runs as root): run the binary as nobody instead,
+    // from a copy nobody may execute, on a journal nobody may read but not write.
+    TempJournal bin;
+    std::filesystem::copy_file(MICROSTEP_BINARY, bin.file("microstep"));
+    for (const std::string& dir : {bin.path(), j.path(), j.file("goals")}) ::chmod(dir.c_str(), 0755);
+    ::chmod(j.file("goals/write.yaml").c_str(), 0644);
+    std::string log = j.read("checkins.log");
+    RunResult r = j.run_program("setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups",
+                                            bin.file("microstep"), "done", "write"},
+                                kPinned);
+    CHECK(r.exit_code == 4);
+    CHECK_MESSAGE(r.err.find("cannot open") != std::string::npos, "stderr was: " << r.err);
+    CHECK(j.read("checkins.log") == log);
   }
   SUBCASE("a full disk (a file-size limit)") {
     std::string log = j.read("checkins.log");
