@@ -15,6 +15,12 @@ std::optional<double> parse_amount(std::string_view text) {
       return std::nullopt;
     }
   }
+  // Most amounts are small whole numbers: exact as a double, with no floating-point parse.
+  if (dots == 0 && text.size() <= 9) {
+    long whole = 0;
+    for (char c : text) whole = whole * 10 + (c - '0');
+    return static_cast<double>(whole);
+  }
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || value > kMaxAmount) return std::nullopt;

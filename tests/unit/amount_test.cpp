@@ -12,6 +12,11 @@ TEST_CASE("parse_amount accepts plain decimals") {
     CHECK(parse_amount("3") == 3.0);
     CHECK(parse_amount("0") == 0.0);
     CHECK(parse_amount("007") == 7.0);
+    // Up to 9 digits take the whole-number path, 10 the decimal parser: both ends of the switch.
+    CHECK(parse_amount("999999999") == 999999999.0);
+    CHECK(parse_amount("123456789") == 123456789.0);
+    CHECK(parse_amount("0000000012") == 12.0);
+    CHECK_FALSE(parse_amount("1000000001"));
   }
   SUBCASE("fractions") {
     CHECK(parse_amount("2.5") == 2.5);
