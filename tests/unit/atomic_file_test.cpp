@@ -1,0 +1,81 @@
+/// Tests of core/atomic_file: a whole file replaced at once, or not at all.
+#include "core/atomic_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "core/text_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace microstep {
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "microstep-atomic-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(path);
+  }
+  size_t entries() const { return static_cast<size_t>(std::distance(fs::directory_iterator(path), {})); }
+};
+
+}  // namespace
+
+TEST_CASE("write_file_atomically creates and replaces a file and leaves no temporary file") {
+  TempDir dir;
+  const fs::path file = dir.path / "goal.yaml";
+  write_file_atomically(file, "id: a\n");
+  CHECK(read_text_file(file) == "id: a\n");
+  write_file_atomically(file, std::string("id: b\n\0x", 8));
+  CHECK(read_text_file(file) == std::string("id: b\n\0x", 8));
+  write_file_atomically(file, "");
+  CHECK(read_text_file(file).empty());
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("write_file_atomically keeps the permissions of the file it replaces") {
+  TempDir dir;
+  const fs::path file = dir.path / "goal.yaml";
+  write_file_atomically(file, "one\n");
+  ::chmod(file.c_str(), 0600);
+  write_file_atomically(file, "two\n");
+  struct stat info {};
+  REQUIRE(::stat(file.c_str(), &info) == 0);
+  CHECK((info.st_mode & 07777) == 0600);
+}
+
+TEST_CASE("write_file_atomically: a directory it cannot write to is an io failure and nothing changes") {
+  TempDir dir;
+  const fs::path file = dir.path / "goal.yaml";
+  write_file_atomically(file, "old\n");
+  SUBCASE("a missing directory") {
+    CHECK_THROWS_AS(write_file_atomically(dir.path / "missing" / "goal.yaml", "new\n"), Failure);
+  }
+  SUBCASE("a read-only directory") {
+    if (::geteuid() == 0) return;  // root writes anyway; the end-to-end suite covers it as nobody
+    ::chmod(dir.path.c_str(), 0500);
+    try {
+      write_file_atomically(file, "new\n");
+      FAIL("no failure");
+    } catch (const Failure& failure) {
+      CHECK(failure.code() == ExitCode::io);
+      CHECK(std::string(failure.what()).find(file.string()) != std::string::npos);
+    }
+  }
+  CHECK(read_text_file(file) == "old\n");
+  CHECK(dir.entries() == 1);
+}
+
+}  // namespace microstep

@@ -1,0 +1,145 @@
+/// Tests of core/checkins: from the raw events of one goal to what happened on each day.
+#include "core/checkins.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace microstep {
+
+namespace {
+
+Day day(const char* text) { return *parse_iso_day(text); }
+
+struct Raw {
+  const char* on;
+  EventKind kind;
+  int minute;  // minutes after 08:00 UTC on that day: orders one day's events
+  std::optional<double> amount = std::nullopt;
+  std::string note = "";
+};
+
+DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
+  CheckinCollector c;
+  for (const auto& r : raw) {
+    EventView e;
+    e.day = day(r.on);
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{8} + std::chrono::minutes{r.minute}, {}};
+    e.kind = r.kind;
+    e.goal = "g";
+    e.amount = r.amount;
+    e.note_escaped = r.note;
+    c.add(e);
+  }
+  return DayMarks(std::move(c), default_amount);
+}
+
+/// The done days, as text.
+std::vector<std::string> done_days(const DayMarks& m) {
+  std::vector<std::string> out;
+  m.for_each_done_day([&](Day d) { out.push_back(format_day(d)); });
+  return out;
+}
+
+const auto done = EventKind::done, skip = EventKind::skip, undo = EventKind::undo, pause = EventKind::pause,
+           resume = EventKind::resume;
+
+}  // namespace
+
+TEST_CASE("checkins: several dones on one day are one day done - their amounts add up") {
+  DayMarks m = marks_of({{"2026-11-02", done, 0, 3.0}, {"2026-11-02", done, 5, 2.5}, {"2026-11-02", done, 9}}, 1);
+  CHECK(done_days(m) == std::vector<std::string>{"2026-11-02"});
+  CHECK(m.amount(day("2026-11-02")) == doctest::Approx(6.5));  // 3 + 2.5 + the default 1
+  CHECK(m.total_amount(day("2026-11-01"), day("2026-11-30")) == doctest::Approx(6.5));
+  CHECK(m.amount(day("2026-11-03")) == 0);
+}
+
+TEST_CASE("checkins: a done without an amount counts the default amount") {
+  DayMarks m = marks_of({{"2026-11-02", done, 0}, {"2026-11-04", done, 0}}, 5);
+  CHECK(m.total_amount(day("2026-11-01"), day("2026-11-30")) == doctest::Approx(10));
+  CHECK(m.total_amount(day("2026-11-03"), day("2026-11-30")) == doctest::Approx(5));
+}
+
+TEST_CASE("checkins: undo cancels the day's check-ins written before it - a later done counts again") {
+  DayMarks cancelled = marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 1}});
+  CHECK_FALSE(cancelled.done(day("2026-11-02")));
+  DayMarks again = marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 1}, {"2026-11-02", done, 2, 4.0}});
+  CHECK(again.done(day("2026-11-02")));
+  CHECK(again.amount(day("2026-11-02")) == doctest::Approx(4));
+  // An undo on another day leaves this one alone.
+  CHECK(marks_of({{"2026-11-02", done, 0}, {"2026-11-03", undo, 1}}).done(day("2026-11-02")));
+}
+
+TEST_CASE("checkins: skip and pause are rest days unless done - an open pause runs on") {
+  DayMarks m = marks_of({{"2026-11-02", skip, 0},
+                         {"2026-11-03", skip, 0},
+                         {"2026-11-03", done, 1},
+                         {"2026-11-05", pause, 0},
+                         {"2026-11-08", resume, 0},
+                         {"2026-11-20", pause, 0}});
+  CHECK(m.skipped(day("2026-11-02")));
+  CHECK(m.resting(day("2026-11-02")));
+  CHECK_FALSE(m.skipped(day("2026-11-03")));  // a skip and a done: done
+  CHECK(m.done(day("2026-11-03")));
+  CHECK_FALSE(m.resting(day("2026-11-04")));
+  CHECK(m.paused(day("2026-11-05")));
+  CHECK(m.paused(day("2026-11-07")));
+  CHECK_FALSE(m.paused(day("2026-11-08")));   // resumed that day
+  CHECK(m.paused(day("2027-06-01")));         // still paused, long after the log ends
+  CHECK(m.resting(day("2027-06-01")));
+}
+
+TEST_CASE("checkins: first and last done - none for an empty history") {
+  DayMarks none = marks_of({});
+  CHECK_FALSE(none.first_done());
+  CHECK_FALSE(none.last_done());
+  DayMarks m = marks_of({{"2026-11-09", done, 0}, {"2026-10-30", done, 0}, {"2026-11-12", skip, 0}});
+  CHECK(m.first_done() == day("2026-10-30"));
+  CHECK(m.last_done() == day("2026-11-09"));
+}
+
+TEST_CASE("checkins: the order of the events and exact duplicates do not matter") {
+  std::vector<Raw> raw = {{"2026-11-01", done, 0, 2.0, "a"}, {"2026-11-02", done, 0},     {"2026-11-02", undo, 3},
+                          {"2026-11-02", done, 7, 1.5},      {"2026-11-04", skip, 0},     {"2026-11-05", pause, 0},
+                          {"2026-11-07", resume, 0},         {"2026-11-07", done, 1, 3.0}};
+  DayMarks sorted = marks_of(raw);
+  auto doubled = raw;
+  doubled.insert(doubled.end(), raw.begin(), raw.end());  // what a git union merge can leave
+  for (int round = 0; round < 20; ++round) {
+    std::reverse(doubled.begin() + round % 5, doubled.end());
+    std::rotate(doubled.begin(), doubled.begin() + round % 7 + 1, doubled.end());
+    DayMarks m = marks_of(doubled);
+    CHECK(done_days(m) == done_days(sorted));
+    CHECK(m.total_amount(day("2026-10-01"), day("2026-12-01")) ==
+          doctest::Approx(sorted.total_amount(day("2026-10-01"), day("2026-12-01"))));
+    for (const char* d : {"2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07"}) {
+      CHECK(m.resting(day(d)) == sorted.resting(day(d)));
+      CHECK(m.paused(day(d)) == sorted.paused(day(d)));
+    }
+  }
+  CHECK(done_days(sorted) == std::vector<std::string>{"2026-11-01", "2026-11-02", "2026-11-07"});
+  CHECK(sorted.total_amount(day("2026-10-01"), day("2026-12-01")) == doctest::Approx(6.5));
+}
+
+TEST_CASE("checkins: two dones that differ only in their note both count") {
+  // Not duplicates: two check-ins written in the same second, with different notes.
+  DayMarks m = marks_of({{"2026-11-02", done, 0, 2.0, "morning"}, {"2026-11-02", done, 0, 2.0, "evening"}});
+  CHECK(m.amount(day("2026-11-02")) == doctest::Approx(4));
+}
+
+TEST_CASE("checkins: a collector absorbs another's events as if they had been added to it") {
+  CheckinCollector first, second;
+  EventView e;
+  e.goal = "g";
+  e.day = day("2026-11-02");
+  first.add(e);
+  e.day = day("2026-11-05");
+  second.add(e);
+  first.absorb(std::move(second));
+  DayMarks m(std::move(first), 1);
+  CHECK(done_days(m) == std::vector<std::string>{"2026-11-02", "2026-11-05"});
+}
+
+}  // namespace microstep

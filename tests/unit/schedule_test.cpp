@@ -1,0 +1,89 @@
+/// Tests of core/schedule: the grammar of the `schedule` field and which days it asks for.
+#include "core/schedule.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace microstep {
+
+namespace {
+
+Day day(const char* text) { return *parse_iso_day(text); }
+
+/// The scheduled days of the week starting Monday `monday`, as "MTWTFSS" with '-' for no.
+std::string week_of(const Schedule& s, const char* monday, const char* anchor) {
+  std::string out;
+  for (int i = 0; i < 7; ++i) {
+    Day d = day(monday) + date::days{i};
+    out += s.is_scheduled(d, day(anchor)) ? "MTWTFSS"[i] : '-';
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("schedule: every form of the grammar reads and prints its canonical text") {
+  const std::pair<const char*, const char*> forms[] = {
+      {"daily", "daily"},          {"weekdays", "weekdays"},       {"weekends", "weekends"},
+      {"mon,wed,fri", "mon,wed,fri"}, {"Monday, Friday", "mon,fri"}, {"fri,mon", "mon,fri"},
+      {"3/week", "3/week"},        {"2/month", "2/month"},         {"weekly", "1/week"},
+      {"monthly", "1/month"},      {"every 3 days", "every 3 days"}, {"DAILY", "daily"},
+  };
+  for (const auto& [text, canonical] : forms) {
+    CAPTURE(text);
+    auto s = parse_schedule(text);
+    REQUIRE(s);
+    CHECK(to_string(*s) == canonical);
+    CHECK(parse_schedule(to_string(*s)) == s);  // the canonical text reads back the same
+  }
+}
+
+TEST_CASE("schedule: anything else is refused") {
+  for (const char* bad : {"", "sometimes", "0/week", "8/week", "0/month", "32/month", "every 0 days",
+                          "every -1 days", "mon,,fri", "funday", "3/year", "3 / week", "every day s"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_schedule(bad));
+  }
+  // The error message lists what is accepted: each form the grammar has.
+  for (const char* form : {"daily", "weekdays", "weekends", "mon,wed,fri", "N/week", "N/month", "weekly",
+                           "monthly", "every N days"})
+    CHECK(std::string(kScheduleRule).find(form) != std::string::npos);
+}
+
+TEST_CASE("schedule: the days a day-based schedule asks for") {
+  const char* monday = "2026-11-16";
+  CHECK(week_of(*parse_schedule("daily"), monday, monday) == "MTWTFSS");
+  CHECK(week_of(*parse_schedule("weekdays"), monday, monday) == "MTWTF--");
+  CHECK(week_of(*parse_schedule("weekends"), monday, monday) == "-----SS");
+  CHECK(week_of(*parse_schedule("tue,thu"), monday, monday) == "-T-T---");
+  // Every 3 days counts from the anchor (the goal's start), not from the week.
+  CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-17") == "-T--F--");
+  CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-01") == "M--T--S");  // 11-01 + 15, 18, 21
+}
+
+TEST_CASE("schedule: every N days across a month end and a leap day") {
+  Schedule s = *parse_schedule("every 2 days");
+  // 2028-02-27, 02-29, 03-02: the leap day is one of the days.
+  CHECK(s.is_scheduled(day("2028-02-29"), day("2028-02-27")));
+  CHECK_FALSE(s.is_scheduled(day("2028-03-01"), day("2028-02-27")));
+  CHECK(s.is_scheduled(day("2028-03-02"), day("2028-02-27")));
+  // In 2027 there is no 02-29: 02-27, 03-01, 03-03.
+  CHECK(s.is_scheduled(day("2027-03-01"), day("2027-02-27")));
+}
+
+TEST_CASE("schedule: checks per day and the unit of a streak") {
+  CHECK(parse_schedule("daily")->checks_per_day() == doctest::Approx(1.0));
+  CHECK(parse_schedule("3/week")->checks_per_day() == doctest::Approx(3.0 / 7));
+  CHECK(parse_schedule("every 4 days")->checks_per_day() == doctest::Approx(0.25));
+  CHECK(parse_schedule("mon,wed,fri")->checks_per_day() == doctest::Approx(3.0 / 7));
+  CHECK(parse_schedule("weekends")->checks_per_day() == doctest::Approx(2.0 / 7));
+  CHECK(streak_unit(*parse_schedule("weekdays")) == "day");
+  CHECK(streak_unit(*parse_schedule("every 2 days")) == "day");
+  CHECK(streak_unit(*parse_schedule("2/week")) == "week");
+  CHECK(streak_unit(*parse_schedule("monthly")) == "month");
+  CHECK(parse_schedule("2/week")->is_quota());
+  CHECK_FALSE(parse_schedule("mon,wed")->is_quota());
+}
+
+}  // namespace microstep
