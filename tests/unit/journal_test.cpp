@@ -1,0 +1,146 @@
+/// Tests of core/journal: where the journal is, its goal files, and reading its log per goal.
+#include "core/journal.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace microstep {
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "microstep-journal-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+};
+
+/// Sets (or, with nullopt, unsets) an environment variable for one test; restores it after.
+class EnvVar {
+ public:
+  EnvVar(const char* name, std::optional<std::string> value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    value ? ::setenv(name, value->c_str(), 1) : ::unsetenv(name);
+  }
+  ~EnvVar() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+std::string goal_text(const std::string& id) {
+  return "id: " + id + "\nstep: Floss one tooth\nstarted: 2026-11-01\n";
+}
+
+}  // namespace
+
+TEST_CASE("journal: located by --dir - then MICROSTEP_DIR - then the nearest microstep.yaml - then XDG") {
+  TempDir dir;
+  dir.write("j/microstep.yaml", "");
+  fs::create_directories(dir.path / "j/deep/er");
+  fs::create_directories(dir.path / "elsewhere");
+  EnvVar home("HOME", (dir.path / "home").string());
+  EnvVar xdg("XDG_DATA_HOME", std::nullopt);
+  {
+    EnvVar env("MICROSTEP_DIR", "/from/env");
+    CHECK(locate_journal("/from/option", dir.path / "j/deep") == "/from/option");
+    CHECK(locate_journal(std::nullopt, dir.path / "j/deep") == "/from/env");
+  }
+  EnvVar env("MICROSTEP_DIR", std::nullopt);
+  CHECK(locate_journal(std::nullopt, dir.path / "j/deep/er") == dir.path / "j");
+  CHECK(locate_journal(std::nullopt, dir.path / "j") == dir.path / "j");
+  CHECK(locate_journal(std::nullopt, dir.path / "elsewhere") == dir.path / "home/.local/share/microstep");
+  EnvVar data("XDG_DATA_HOME", "/data");
+  CHECK(locate_journal(std::nullopt, dir.path / "elsewhere") == "/data/microstep");
+}
+
+TEST_CASE("journal: opening a directory without microstep.yaml says how to create one") {
+  TempDir dir;
+  try {
+    Journal::open(dir.path);
+    FAIL("opened");
+  } catch (const Failure& failure) {
+    CHECK(failure.code() == ExitCode::io);
+    CHECK(std::string(failure.what()).find("microstep init " + dir.path.string()) != std::string::npos);
+  }
+}
+
+TEST_CASE("journal: goal ids come from file names - temporary and other files are passed by") {
+  TempDir dir;
+  dir.write("microstep.yaml", "week_starts: sunday\n");
+  dir.write("goals/floss.yaml", goal_text("floss"));
+  dir.write("goals/flow.yaml", goal_text("flow"));
+  dir.write("goals/run.yaml", goal_text("run"));
+  dir.write("goals/.run.yaml.tmp-ab12cd", "half");
+  dir.write("goals/notes.txt", "");
+  dir.write("goals/Bad Name.yaml", goal_text("x"));
+  Journal journal = Journal::open(dir.path);
+  CHECK(journal.settings().week_starts == 6);
+  CHECK(journal.goal_ids() == std::vector<std::string>{"floss", "flow", "run"});
+  CHECK(journal.load_goals().size() == 3);
+}
+
+TEST_CASE("journal: an id resolves from a unique prefix - an ambiguous or unknown one is a usage error") {
+  TempDir dir;
+  dir.write("microstep.yaml", "");
+  dir.write("goals/floss.yaml", goal_text("floss"));
+  dir.write("goals/flow.yaml", goal_text("flow"));
+  dir.write("goals/run.yaml", goal_text("run"));
+  Journal journal = Journal::open(dir.path);
+  CHECK(journal.resolve_id("r") == "run");
+  CHECK(journal.resolve_id("flos") == "floss");
+  CHECK(journal.resolve_id("flow") == "flow");
+  CHECK_THROWS_WITH(journal.resolve_id("fl"), "'fl' matches several goals:\n  floss\n  flow");
+  CHECK_THROWS_WITH(journal.resolve_id("walk"), doctest::Contains("no goal 'walk'"));
+}
+
+TEST_CASE("journal: a goal file whose id differs from its name is refused with its file and line") {
+  TempDir dir;
+  dir.write("microstep.yaml", "");
+  dir.write("goals/floss.yaml", goal_text("flossing"));
+  Journal journal = Journal::open(dir.path);
+  CHECK_THROWS_WITH(journal.load_goal("floss"), doctest::Contains("goals/floss.yaml:1: id 'flossing'"));
+}
+
+TEST_CASE("journal: read_marks resolves each goal's days from one pass over the log") {
+  TempDir dir;
+  dir.write("microstep.yaml", "");
+  dir.write("goals/floss.yaml", goal_text("floss"));
+  dir.write("goals/run.yaml", goal_text("run"));
+  dir.write("checkins.log",
+            "2026-11-02\t2026-11-02T08:00:00+00:00\tdone\tfloss\t\t\n"
+            "2026-11-03\t2026-11-03T08:00:00+00:00\tdone\trun\t\t\n"
+            "2026-11-03\t2026-11-03T09:00:00+00:00\tdone\tghost\t\t\n"
+            "2026-11-04\t2026-11-04T08:00:00+00:00\tdone\tfloss\t\t\n");
+  Journal journal = Journal::open(dir.path);
+  std::vector<Goal> floss_only{journal.load_goal("floss")};
+  LogDiagnostics diagnostics;
+  auto marks = journal.read_marks(floss_only, diagnostics);
+  REQUIRE(marks.count("floss") == 1);
+  CHECK(marks.count("run") == 0);
+  CHECK(marks["floss"].first_done() == parse_iso_day("2026-11-02"));
+  CHECK(marks["floss"].last_done() == parse_iso_day("2026-11-04"));
+  CHECK(diagnostics.error_count == 0);
+  // The unknown id is a warning naming its line; a goal with a file but not asked for is not.
+  REQUIRE(diagnostics.warnings.size() == 1);
+  CHECK(diagnostics.warnings[0].starts_with("checkins.log:3: "));
+  CHECK(diagnostics.warnings[0].find("ghost") != std::string::npos);
+}
+
+}  // namespace microstep
