@@ -11,15 +11,6 @@ namespace microstep::test {
 
 namespace {
 
-const std::string kExamples = std::string(MICROSTEP_SOURCE_DIR) + "/examples/journal/";
-
-/// A copy of the example journal.
-void copy_examples(const TempJournal& j) {
-  for (const char* file : {"microstep.yaml", "checkins.log", "goals/floss.yaml", "goals/guitar.yaml",
-                           "goals/run.yaml", "goals/write-novel.yaml"})
-    j.write(file, read_file(kExamples + file));
-}
-
 /// Runs a checking tool; a missing tool fails the test (never skips it), naming its package.
 RunResult tool(const TempJournal& j, const std::string& program, const std::vector<std::string>& args,
                const std::string& package) {

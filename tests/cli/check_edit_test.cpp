@@ -14,13 +14,15 @@ namespace microstep::test {
 
 namespace {
 
-const std::string kExamples = std::string(MICROSTEP_SOURCE_DIR) + "/examples/journal/";
-
-/// A copy of the example journal.
-void copy_examples(const TempJournal& j) {
-  for (const char* file : {"microstep.yaml", "checkins.log", "goals/floss.yaml", "goals/guitar.yaml",
-                           "goals/run.yaml", "goals/write-novel.yaml"})
-    j.write(file, read_file(kExamples + file));
+/// The problems of `check --json`, each written as the text form writes it: "file:line: problem".
+std::vector<std::string> problem_lines(const Json& doc) {
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < doc["problems"].size(); ++i) {
+    const Json& p = doc["problems"][i];
+    lines.push_back(p["file"].as_string() + ":" + std::to_string(static_cast<long>(p["line"].as_number())) + ": " +
+                    p["problem"].as_string());
+  }
+  return lines;
 }
 
 RunResult check(const TempJournal& j, std::vector<std::string> extra = {}) {
@@ -123,13 +125,7 @@ TEST_CASE("check: every kind of problem, each with its file and line, exit 3") {
   Json doc = parse_json(json.out);
   CHECK_FALSE(doc["clean"].as_bool());
   CHECK(doc["goals"].as_number() == 3);  // guitar, run, write-novel
-  REQUIRE(doc["problems"].size() == expected.size());
-  for (size_t i = 0; i < expected.size(); ++i) {
-    const Json& p = doc["problems"][i];
-    CHECK(p["file"].as_string() + ":" + std::to_string(static_cast<long>(p["line"].as_number())) + ": " +
-              p["problem"].as_string() ==
-          expected[i]);
-  }
+  CHECK(problem_lines(doc) == expected);
 }
 
 TEST_CASE("check: a log large enough to be read in parts gives the same lines and counts") {
@@ -154,13 +150,7 @@ TEST_CASE("check: a log large enough to be read in parts gives the same lines an
   CHECK(r.exit_code == 3);
   Json doc = parse_json(r.out);
   CHECK(doc["checkins"].as_number() == static_cast<double>(n + kFiller + 3));
-  REQUIRE(doc["problems"].size() == expected.size());
-  for (size_t i = 0; i < expected.size(); ++i) {
-    const Json& p = doc["problems"][i];
-    CHECK(p["file"].as_string() + ":" + std::to_string(static_cast<long>(p["line"].as_number())) + ": " +
-              p["problem"].as_string() ==
-          expected[i]);
-  }
+  CHECK(problem_lines(doc) == expected);
 }
 
 TEST_CASE("check: a bad microstep.yaml is reported, and so is everything after it") {
@@ -321,7 +311,7 @@ TEST_CASE("edit: with git commit on, a saved edit is committed") {
   TempJournal j;
   REQUIRE(j.run({"init", "--git"}).exit_code == 0);
   j.write("microstep.yaml", "git:\n  commit: true\n");
-  j.write("goals/run.yaml", read_file(kExamples + "goals/run.yaml"));
+  j.write("goals/run.yaml", read_file(std::string(MICROSTEP_SOURCE_DIR) + "/examples/journal/goals/run.yaml"));
   RunOptions git_env{.env = {{"GIT_AUTHOR_NAME", "t"}, {"GIT_AUTHOR_EMAIL", "t@example.org"},
                              {"GIT_COMMITTER_NAME", "t"}, {"GIT_COMMITTER_EMAIL", "t@example.org"}}};
   REQUIRE(j.run_program("git", {"add", "-A"}, git_env).exit_code == 0);

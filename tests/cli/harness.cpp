@@ -296,4 +296,11 @@ void write_file(const std::string& path, const std::string& content) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+void copy_examples(const TempJournal& j) {
+  const std::string examples = std::string(MICROSTEP_SOURCE_DIR) + "/examples/journal/";
+  for (const char* file : {"microstep.yaml", "checkins.log", "goals/floss.yaml", "goals/guitar.yaml",
+                           "goals/run.yaml", "goals/write-novel.yaml"})
+    j.write(file, read_file(examples + file));
+}
+
 }  // namespace microstep::test

@@ -71,6 +71,9 @@ class TempJournal {
   RunOptions with_journal_env(const RunOptions& options) const;
 };
 
+/// Copies examples/journal (its settings, log and goal files) into `j`.
+void copy_examples(const TempJournal& j);
+
 /// Splits text into lines; a final newline does not make an extra empty line.
 std::vector<std::string> lines_of(const std::string& text);
 /// The whole content of a file; throws std::runtime_error naming the path on failure.

@@ -11,25 +11,19 @@
 
 #include "core/error.hpp"
 #include "core/text_file.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace microstep {
 
+using test::TempDir;
+
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "microstep-atomic-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add);
-    fs::remove_all(path);
-  }
-  size_t entries() const { return static_cast<size_t>(std::distance(fs::directory_iterator(path), {})); }
-};
+size_t entries(const TempDir& dir) {
+  return static_cast<size_t>(std::distance(fs::directory_iterator(dir.path), {}));
+}
 
 }  // namespace
 
@@ -42,7 +36,7 @@ TEST_CASE("write_file_atomically creates and replaces a file and leaves no tempo
   CHECK(read_text_file(file) == std::string("id: b\n\0x", 8));
   write_file_atomically(file, "");
   CHECK(read_text_file(file).empty());
-  CHECK(dir.entries() == 1);
+  CHECK(entries(dir) == 1);
 }
 
 TEST_CASE("write_file_atomically keeps the permissions of the file it replaces") {
@@ -75,7 +69,7 @@ TEST_CASE("write_file_atomically: a directory it cannot write to is an io failur
     }
   }
   CHECK(read_text_file(file) == "old\n");
-  CHECK(dir.entries() == 1);
+  CHECK(entries(dir) == 1);
 }
 
 }  // namespace microstep

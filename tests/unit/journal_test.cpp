@@ -10,25 +10,16 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace microstep {
 
+using test::TempDir;
+
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "microstep-journal-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-};
 
 /// Sets (or, with nullopt, unsets) an environment variable for one test; restores it after.
 class EnvVar {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/text_file.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,15 +19,11 @@ namespace microstep {
 
 namespace {
 
+/// A log file in a fresh directory.
 struct TempLog {
-  fs::path dir, path;
-  TempLog() {
-    std::string pattern = (fs::temp_directory_path() / "microstep-log-XXXXXX").string();
-    dir = ::mkdtemp(pattern.data());
-    path = dir / "checkins.log";
-  }
-  ~TempLog() { fs::remove_all(dir); }
-  void write(const std::string& text) const { std::ofstream(path, std::ios::binary) << text; }
+  test::TempDir dir;
+  fs::path path = dir.path / "checkins.log";
+  void write(const std::string& text) const { dir.write("checkins.log", text); }
 };
 
 std::string line(const std::string& day, const std::string& goal, const std::string& note = "") {

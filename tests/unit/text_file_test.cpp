@@ -7,21 +7,13 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace microstep;
+using microstep::test::TempDir;
 
 namespace {
-
-/// A fresh directory under the system's temporary one, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "microstep-text-file-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 ExitCode code_of_reading(const fs::path& path) {
   try {
@@ -37,13 +29,13 @@ ExitCode code_of_reading(const fs::path& path) {
 TEST_CASE("read_text_file gives the bytes unchanged: CRLF, NUL, no final newline and non-ASCII") {
   TempDir dir;
   const std::string bytes = std::string("id: a\r\nnote: caf\xC3\xA9\n", 20) + std::string(1, '\0') + "end";
-  std::ofstream(dir.path / "f.yaml", std::ios::binary) << bytes;
+  dir.write("f.yaml", bytes);
   CHECK(read_text_file(dir.path / "f.yaml") == bytes);
 }
 
 TEST_CASE("read_text_file reads an empty file as empty text") {
   TempDir dir;
-  std::ofstream(dir.path / "empty.yaml");
+  dir.write("empty.yaml", "");
   CHECK(read_text_file(dir.path / "empty.yaml").empty());
 }
 
