@@ -34,6 +34,9 @@ std::string to_second_person(std::string_view text) {
     else if (word == "mine") word = "yours";
     else if (word == "myself") word = "yourself";
     else if (word == "I'm") word = "you're";
+    else if (word == "I've") word = "you've";
+    else if (word == "I'll") word = "you'll";
+    else if (word == "I'd") word = "you'd";
     out += word;
     word.clear();
   };
