@@ -53,11 +53,12 @@ std::string states(const Chain& chain, const char* from, const char* to) {
   return out;
 }
 
-constexpr auto done = EventKind::done, skip = EventKind::skip;
+constexpr auto done = EventKind::done, skip = EventKind::skip, pause = EventKind::pause,
+               resume = EventKind::resume;
 
 }  // namespace
 
-TEST_CASE("chain: a daily goal - done, missed, skipped, open today, nothing before the start or after today") {
+TEST_CASE("chain: a daily goal - done and missed and skipped - open today - nothing outside its life") {
   Goal g = goal_with("2026-11-02", "daily");
   DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-05", skip}, {"2026-11-06", done}});
   Chain chain(g, m, day("2026-11-08"), 0);
@@ -133,6 +134,94 @@ TEST_CASE("chain: a goal started today has one open day - one starting later has
   DayMarks m = marks_of({});
   CHECK(states(Chain(g, m, day("2026-11-20"), 0), "2026-11-19", "2026-11-21") == "_o_");
   CHECK(states(Chain(g, m, day("2026-11-19"), 0), "2026-11-18", "2026-11-21") == "____");
+}
+
+TEST_CASE("chain: paused days are rest days - a done while paused still counts") {
+  Goal g = goal_with("2026-11-02", "daily");
+  // Paused from the 4th, resumed on the 7th: the 4th to the 6th rest. A done on the 5th is done.
+  DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-04", pause}, {"2026-11-05", done},
+                         {"2026-11-07", resume}, {"2026-11-07", done}});
+  Chain chain(g, m, day("2026-11-09"), 0);
+  //                                    2 3 4 5 6 7 8 9
+  CHECK(states(chain, "2026-11-02", "2026-11-09") == "X.-X-X.o");
+  SUBCASE("a pause never resumed rests up to today") {
+    DayMarks open = marks_of({{"2026-11-02", done}, {"2026-11-04", pause}});
+    CHECK(states(Chain(g, open, day("2026-11-09"), 0), "2026-11-02", "2026-11-09") == "X.------");
+  }
+}
+
+TEST_CASE("chain: which weekdays a day list asks for does not depend on week_starts") {
+  Goal g = goal_with("2026-11-02", "mon,wed,fri");
+  DayMarks m = marks_of({{"2026-11-04", done}});
+  for (unsigned week_start : {0u, 2u, 6u}) {
+    CAPTURE(week_start);
+    Chain chain(g, m, day("2026-11-15"), week_start);
+    // Mon 2, Wed 4, Fri 6, Mon 9, Wed 11, Fri 13 asked; only the 4th done; Sun 15 unscheduled.
+    CHECK(states(chain, "2026-11-02", "2026-11-15") == ". X .  . . .  ");
+    CHECK(chain.scheduled(day("2026-11-13")));
+    CHECK_FALSE(chain.scheduled(day("2026-11-14")));
+    CHECK(chain.periods().empty());  // no quota, no periods
+  }
+}
+
+TEST_CASE("chain: every N days counts from the start - and from a new version's first day") {
+  // Every 3 days from Sun 11-01: the 1st, 4th, 7th. From the 9th on, every 2 days counted
+  // from the 9th: the 9th, 11th, 13th (the 10th would be the old rhythm's day: not any more).
+  Goal g = goal_with("2026-11-01", "every 2 days");
+  StepVersion first = g.current();
+  first.schedule_text = "every 3 days";
+  first.schedule = *parse_schedule("every 3 days");
+  g.history = {first};
+  g.since = day("2026-11-09");
+  DayMarks m = marks_of({{"2026-11-01", done}, {"2026-11-07", done}, {"2026-11-09", done}, {"2026-11-10", done}});
+  Chain chain(g, m, day("2026-11-13"), 0);
+  // The 1st done, the 4th missed, the 7th done, the 9th done, the 10th done but not asked
+  // for, the 11th missed, the 13th (today) open.
+  CHECK(states(chain, "2026-11-01", "2026-11-13") == "X  .  X Xx. o");
+}
+
+TEST_CASE("chain: a quota period with nothing needed and nothing done is neither met nor missed") {
+  Goal g = goal_with("2026-11-02", "weekly");  // 1/week, weeks from Monday 11-02
+  // Week 1: skipped on the 3rd, so nothing more is needed, and nothing was done.
+  // Week 2: nothing at all: missed. Week 3 (today the 17th): done on the 16th: met.
+  DayMarks m = marks_of({{"2026-11-03", skip}, {"2026-11-16", done}});
+  Chain chain(g, m, day("2026-11-17"), 0);
+  REQUIRE(chain.periods().size() == 3);
+  CHECK(chain.periods()[0].needed == 0);
+  CHECK(chain.periods()[0].resting());
+  CHECK_FALSE(chain.periods()[1].met());
+  CHECK(chain.periods()[2].met());
+  CHECK(states(chain, "2026-11-02", "2026-11-08") == " -     ");
+  CHECK(states(chain, "2026-11-09", "2026-11-15") == ".......");
+  CHECK(states(chain, "2026-11-16", "2026-11-17") == "X ");  // met: today is not open
+}
+
+TEST_CASE("chain: N/month periods are calendar months - a short first month needs less") {
+  // 3/month from 2028-02-27: February has 3 days left (27, 28, 29 in a leap year), so it
+  // needs min(3, 3) = 3. March needs 3 too. Today is 2028-03-10.
+  Goal g = goal_with("2028-02-27", "3/month");
+  DayMarks m = marks_of({{"2028-02-27", done}, {"2028-02-29", done}, {"2028-03-02", done}});
+  Chain chain(g, m, day("2028-03-10"), 0);
+  REQUIRE(chain.periods().size() == 2);
+  CHECK(chain.periods()[0].first == day("2028-02-01"));
+  CHECK(chain.periods()[0].last == day("2028-02-29"));
+  CHECK(chain.periods()[0].needed == 3);
+  CHECK(chain.periods()[0].done == 2);
+  CHECK_FALSE(chain.periods()[0].met());
+  CHECK(chain.periods()[1].first == day("2028-03-01"));
+  CHECK(chain.periods()[1].last == day("2028-03-31"));
+  CHECK(chain.periods()[1].current);
+  CHECK(chain.periods()[1].done == 1);
+  // February was not met: its empty day is missed. March is current: only today is open.
+  CHECK(states(chain, "2028-02-26", "2028-03-01") == "_X.X ");
+  CHECK(states(chain, "2028-03-09", "2028-03-10") == " o");
+  SUBCASE("a goal started on the 29th of a 3/month February needs only one day") {
+    Goal late = goal_with("2028-02-29", "3/month");
+    DayMarks one = marks_of({{"2028-02-29", done}});
+    Chain c(late, one, day("2028-03-01"), 0);
+    CHECK(c.periods()[0].needed == 1);
+    CHECK(c.periods()[0].met());
+  }
 }
 
 }  // namespace microstep

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -105,22 +106,75 @@ TEST_CASE("checkins: the order of the events and exact duplicates do not matter"
                           {"2026-11-02", done, 7, 1.5},      {"2026-11-04", skip, 0},     {"2026-11-05", pause, 0},
                           {"2026-11-07", resume, 0},         {"2026-11-07", done, 1, 3.0}};
   DayMarks sorted = marks_of(raw);
+  // By the definitions: the 2nd's first done is undone, the later one (1.5) counts; the 4th is
+  // skipped; the 5th and 6th are paused (the resume on the 7th ends the pause before that day).
+  CHECK(done_days(sorted) == std::vector<std::string>{"2026-11-01", "2026-11-02", "2026-11-07"});
+  CHECK(sorted.total_amount(day("2026-10-01"), day("2026-12-01")) == doctest::Approx(2 + 1.5 + 3));
   auto doubled = raw;
   doubled.insert(doubled.end(), raw.begin(), raw.end());  // what a git union merge can leave
-  for (int round = 0; round < 20; ++round) {
-    std::reverse(doubled.begin() + round % 5, doubled.end());
-    std::rotate(doubled.begin(), doubled.begin() + round % 7 + 1, doubled.end());
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    CAPTURE(seed);
+    std::shuffle(doubled.begin(), doubled.end(), std::mt19937(seed));
     DayMarks m = marks_of(doubled);
     CHECK(done_days(m) == done_days(sorted));
     CHECK(m.total_amount(day("2026-10-01"), day("2026-12-01")) ==
           doctest::Approx(sorted.total_amount(day("2026-10-01"), day("2026-12-01"))));
-    for (const char* d : {"2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07"}) {
-      CHECK(m.resting(day(d)) == sorted.resting(day(d)));
-      CHECK(m.paused(day(d)) == sorted.paused(day(d)));
+    for (Day d = day("2026-10-31"); d <= day("2026-11-09"); d += date::days{1}) {
+      CHECK(m.done(d) == sorted.done(d));
+      CHECK(m.amount(d) == doctest::Approx(sorted.amount(d)));
+      CHECK(m.skipped(d) == sorted.skipped(d));
+      CHECK(m.resting(d) == sorted.resting(d));
+      CHECK(m.paused(d) == sorted.paused(d));
     }
   }
-  CHECK(done_days(sorted) == std::vector<std::string>{"2026-11-01", "2026-11-02", "2026-11-07"});
-  CHECK(sorted.total_amount(day("2026-10-01"), day("2026-12-01")) == doctest::Approx(6.5));
+}
+
+TEST_CASE("checkins: an undo written in the same second as a done wins the tie") {
+  CHECK_FALSE(marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 0}}).done(day("2026-11-02")));
+  // Listed the other way round: the same.
+  CHECK_FALSE(marks_of({{"2026-11-02", undo, 0}, {"2026-11-02", done, 0}}).done(day("2026-11-02")));
+  // An undo also cancels a skip: the day is no longer a rest day.
+  DayMarks unskipped = marks_of({{"2026-11-02", skip, 0}, {"2026-11-02", undo, 4}});
+  CHECK_FALSE(unskipped.skipped(day("2026-11-02")));
+  CHECK_FALSE(unskipped.resting(day("2026-11-02")));
+}
+
+TEST_CASE("checkins: amounts that thousandths cannot hold survive duplicates and absorb") {
+  // 5e6 x 1000 does not fit the compact form and 0.0005 is not a whole number of thousandths:
+  // both are kept aside. A duplicated line still counts once, and absorbing another
+  // collector's big amounts must not mix them up with this one's.
+  CheckinCollector first, second;
+  auto add = [](CheckinCollector& c, const char* on, double amount) {
+    EventView e;
+    e.goal = "g";
+    e.day = day(on);
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{8}, {}};
+    e.amount = amount;
+    c.add(e);
+  };
+  add(first, "2026-11-02", 5e6);
+  add(first, "2026-11-02", 5e6);  // a union-merge duplicate
+  add(second, "2026-11-03", 7e6);
+  add(second, "2026-11-04", 0.0005);
+  add(second, "2026-11-05", 2.5);
+  first.absorb(std::move(second));
+  DayMarks m(std::move(first), 1);
+  CHECK(m.amount(day("2026-11-02")) == doctest::Approx(5e6));
+  CHECK(m.amount(day("2026-11-03")) == doctest::Approx(7e6));
+  CHECK(m.amount(day("2026-11-04")) == doctest::Approx(0.0005));
+  CHECK(m.amount(day("2026-11-05")) == doctest::Approx(2.5));
+  CHECK(m.total_amount(day("2026-11-01"), day("2026-11-30")) == doctest::Approx(12e6 + 2.5005));
+}
+
+TEST_CASE("checkins: an exact duplicate line counts once - amount and all") {
+  // A git union merge of two clones that both hold the same line keeps it twice.
+  DayMarks m = marks_of({{"2026-11-02", done, 0, 3.0, "same"}, {"2026-11-02", done, 0, 3.0, "same"}});
+  CHECK(m.amount(day("2026-11-02")) == doctest::Approx(3));
+  // A duplicated undo, pause or skip changes nothing either.
+  DayMarks twice = marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 1}, {"2026-11-02", undo, 1},
+                             {"2026-11-03", skip, 0}, {"2026-11-03", skip, 0}});
+  CHECK_FALSE(twice.done(day("2026-11-02")));
+  CHECK(twice.skipped(day("2026-11-03")));
 }
 
 TEST_CASE("checkins: two dones that differ only in their note both count") {

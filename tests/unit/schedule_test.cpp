@@ -62,6 +62,38 @@ TEST_CASE("schedule: the days a day-based schedule asks for") {
   CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-01") == "M--T--S");  // 11-01 + 15, 18, 21
 }
 
+TEST_CASE("schedule: the limits of each form") {
+  // N/week runs from 1 to 7, N/month from 1 to 28 (every month has 28 days), every N days
+  // from 1 to 365; 'every 1 days' is daily by another name.
+  CHECK(to_string(*parse_schedule("7/week")) == "7/week");
+  CHECK(to_string(*parse_schedule("1/week")) == "1/week");
+  CHECK(to_string(*parse_schedule("28/month")) == "28/month");
+  CHECK_FALSE(parse_schedule("29/month"));
+  CHECK(to_string(*parse_schedule("every 365 days")) == "every 365 days");
+  CHECK_FALSE(parse_schedule("every 366 days"));
+  CHECK(parse_schedule("every 1 days") == parse_schedule("daily"));
+  CHECK(parse_schedule("every day") == parse_schedule("daily"));
+  // Case and the spaces around the text do not matter, nor spaces after the commas.
+  CHECK(parse_schedule("  Weekdays \t") == parse_schedule("weekdays"));
+  CHECK(parse_schedule("Every 3 Days") == parse_schedule("every 3 days"));
+  CHECK(parse_schedule("MON, WEDNESDAY,fri") == parse_schedule("mon,wed,fri"));
+  // All five weekdays named one by one are the weekdays; both weekend days are the weekends.
+  CHECK(to_string(*parse_schedule("fri,thu,wed,tue,mon")) == "weekdays");
+  CHECK(to_string(*parse_schedule("sunday,saturday")) == "weekends");
+  CHECK(to_string(*parse_schedule("mon,tue,wed,thu,fri,sat,sun")) == "daily");
+  // A day named twice is the same day.
+  CHECK(to_string(*parse_schedule("mon,mon")) == "mon");
+}
+
+TEST_CASE("schedule: weekday lists ignore the anchor - every N days never asks before it") {
+  Schedule mwf = *parse_schedule("mon,wed,fri");
+  CHECK_FALSE(mwf.is_scheduled(day("2026-11-22"), day("2026-11-30")));  // a Sunday
+  CHECK(mwf.is_scheduled(day("2026-11-23"), day("2026-11-30")));        // a Monday, before the anchor
+  Schedule every = *parse_schedule("every 2 days");
+  CHECK_FALSE(every.is_scheduled(day("2026-11-18"), day("2026-11-20")));  // 2 days before the anchor
+  CHECK(every.is_scheduled(day("2026-11-20"), day("2026-11-20")));        // the anchor itself
+}
+
 TEST_CASE("schedule: every N days across a month end and a leap day") {
   Schedule s = *parse_schedule("every 2 days");
   // 2028-02-27, 02-29, 03-02: the leap day is one of the days.
@@ -78,6 +110,7 @@ TEST_CASE("schedule: checks per day and the unit of a streak") {
   CHECK(parse_schedule("every 4 days")->checks_per_day() == doctest::Approx(0.25));
   CHECK(parse_schedule("mon,wed,fri")->checks_per_day() == doctest::Approx(3.0 / 7));
   CHECK(parse_schedule("weekends")->checks_per_day() == doctest::Approx(2.0 / 7));
+  CHECK(parse_schedule("monthly")->checks_per_day() == doctest::Approx(12 / 365.25));  // one per average month
   CHECK(streak_unit(*parse_schedule("weekdays")) == "day");
   CHECK(streak_unit(*parse_schedule("every 2 days")) == "day");
   CHECK(streak_unit(*parse_schedule("2/week")) == "week");

@@ -1,0 +1,243 @@
+/// Tests of core/milestones: what a done celebrates (seed 002) and the one honest fact the
+/// data proves (seed 001: believable, true evidence, tied to the feeling the step is for).
+#include "core/milestones.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace microstep {
+
+namespace {
+
+Day day(const char* text) { return *parse_iso_day(text); }
+
+Goal goal_with(const char* started, const char* schedule = "daily", const char* unit = "") {
+  Goal g;
+  g.id = "g";
+  g.step = "Write one sentence";
+  g.schedule_text = schedule;
+  g.schedule = *parse_schedule(schedule);
+  g.started = g.since = day(started);
+  g.unit = unit;
+  return g;
+}
+
+struct Check {
+  std::string on;
+  EventKind kind = EventKind::done;
+  std::optional<double> amount = std::nullopt;
+};
+
+DayMarks marks_of(const std::vector<Check>& checks) {
+  CheckinCollector c;
+  for (const auto& k : checks) {
+    EventView e;
+    e.day = day(k.on.c_str());
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{8}, {}};
+    e.kind = k.kind;
+    e.goal = "g";
+    e.amount = k.amount;
+    c.add(e);
+  }
+  return DayMarks(std::move(c), 1);
+}
+
+/// A done on every day from `first` to `last`.
+std::vector<Check> every_day(const char* first, const char* last, std::optional<double> amount = std::nullopt) {
+  std::vector<Check> out;
+  for (Day d = day(first); d <= day(last); d += date::days{1}) out.push_back({format_day(d), EventKind::done, amount});
+  return out;
+}
+
+/// The milestones of a done on `on`, judged as of `today`.
+std::vector<std::string> reached(const Goal& g, const std::vector<Check>& checks, const char* today,
+                                 const char* on = nullptr) {
+  DayMarks m = marks_of(checks);
+  Chain chain(g, m, day(today), 0);
+  return milestones(chain, compute_stats(chain), day(on ? on : today));
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& part) {
+  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
+}
+
+/// Every fact honest_fact can choose for this chain, over enough seeds to see them all.
+std::set<std::string> facts(const Goal& g, const std::vector<Check>& checks, const char* today) {
+  DayMarks m = marks_of(checks);
+  Chain chain(g, m, day(today), 0);
+  GoalStats stats = compute_stats(chain);
+  std::set<std::string> out;
+  for (long seed = -20; seed <= 20; ++seed) {
+    std::string fact = honest_fact(chain, stats, seed);
+    CHECK(fact == honest_fact(chain, stats, seed));  // the same seed, the same fact
+    out.insert(fact);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("milestones: the first check-in") {
+  auto got = reached(goal_with("2026-11-01"), {{"2026-11-01"}}, "2026-11-01");
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].find("first check-in") != std::string::npos);
+  // A second done day is no first check-in any more.
+  CHECK_FALSE(has(reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-02"}}, "2026-11-02"), "first"));
+}
+
+TEST_CASE("milestones: 7 days done - the first week at 5 of 7 - a new longest streak") {
+  Goal g = goal_with("2026-11-01");
+  auto got = reached(g, every_day("2026-11-01", "2026-11-07"), "2026-11-07");
+  CHECK(got.size() == 3);
+  CHECK(has(got, "7 days done."));
+  CHECK(has(got, "first week at 5 of 7"));
+  CHECK(has(got, "A new longest streak: 7 days."));
+  SUBCASE("the day after: only the record goes on") {
+    // 8 is no round number, and the first week at 5 of 7 was already reached on the 7th.
+    auto next = reached(g, every_day("2026-11-01", "2026-11-08"), "2026-11-08");
+    CHECK(next == std::vector<std::string>{"A new longest streak: 8 days."});
+  }
+}
+
+TEST_CASE("milestones: 21 30 66 and 100 days done - and not the days between") {
+  Goal g = goal_with("2026-01-01");
+  for (int n : {21, 30, 66, 100}) {
+    CAPTURE(n);
+    Day last = day("2026-01-01") + date::days{n - 1};
+    std::string last_text = format_day(last);
+    auto got = reached(g, every_day("2026-01-01", last_text.c_str()), last_text.c_str());
+    CHECK(has(got, std::to_string(n) + " days done."));
+    // 66 days is about how long a habit takes to become automatic: that is said too.
+    CHECK(has(got, "automatic") == (n == 66));
+    std::string after_text = format_day(last + date::days{1});
+    auto later = reached(g, every_day("2026-01-01", after_text.c_str()), after_text.c_str());
+    CHECK_FALSE(has(later, "days done."));
+  }
+}
+
+TEST_CASE("milestones: equalling the longest streak is no new record - passing it is") {
+  // Done 1-3, missed 4, done 5-7: the second run equals the first, 3 days.
+  Goal g = goal_with("2026-11-01");
+  std::vector<Check> checks{{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"},
+                            {"2026-11-05"}, {"2026-11-06"}, {"2026-11-07"}};
+  auto got = reached(g, checks, "2026-11-07");
+  CHECK_FALSE(has(got, "longest streak"));
+  // 6 of 7 days in the first week: that is reached on the 7th.
+  CHECK(got == std::vector<std::string>{"Your first week at 5 of 7: on track."});
+  checks.push_back({"2026-11-08"});
+  got = reached(g, checks, "2026-11-08");
+  CHECK(has(got, "A new longest streak: 4 days."));
+  CHECK(has(got, "7 days done."));
+  CHECK_FALSE(has(got, "first week"));  // once only
+}
+
+TEST_CASE("milestones: a comeback after a miss") {
+  SUBCASE("the day after the miss") {
+    auto got = reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-05"}},
+                       "2026-11-05");
+    CHECK(got == std::vector<std::string>{"Missing a day is human: you came back."});
+  }
+  SUBCASE("a rest day between the miss and the comeback is passed over") {
+    auto got = reached(goal_with("2026-11-01"),
+                       {{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-05", EventKind::skip}, {"2026-11-06"}},
+                       "2026-11-06");
+    CHECK(has(got, "you came back"));
+  }
+  SUBCASE("unscheduled days are passed over: a missed Wednesday and a done Friday") {
+    auto got = reached(goal_with("2026-11-02", "mon,wed,fri"), {{"2026-11-02"}, {"2026-11-06"}}, "2026-11-06");
+    CHECK(has(got, "you came back"));
+  }
+  SUBCASE("no comeback when the occurrence before was done") {
+    // Missed the 2nd, done the 3rd and 4th: the 4th is a new longest run of 2, not a comeback.
+    auto got = reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-03"}, {"2026-11-04"}}, "2026-11-04");
+    CHECK(got == std::vector<std::string>{"A new longest streak: 2 days."});
+  }
+}
+
+TEST_CASE("milestones: the first week at 5 of 7 can come later than the first week") {
+  // Missed the 1st, 6th and 7th: 4 of 7 on the 7th. Done on the 8th: the 2nd to the 8th hold
+  // 5 of 7, for the first time - and the 8th also comes back after the missed 7th.
+  Goal g = goal_with("2026-11-01");
+  std::vector<Check> checks{{"2026-11-02"}, {"2026-11-03"}, {"2026-11-04"}, {"2026-11-05"}};
+  CHECK_FALSE(has(reached(g, checks, "2026-11-07"), "first week"));
+  checks.push_back({"2026-11-08"});
+  auto got = reached(g, checks, "2026-11-08");
+  CHECK(got.size() == 2);
+  CHECK(has(got, "Your first week at 5 of 7: on track."));
+  CHECK(has(got, "you came back"));
+  // A backfilled done for an earlier day does not claim it: it is about today's week.
+  CHECK_FALSE(has(reached(g, checks, "2026-11-08", "2026-11-05"), "first week"));
+}
+
+TEST_CASE("milestones: a quota goal's record is counted in weeks") {
+  // 3/week from Monday 11-02: both weeks met by Friday the 13th.
+  Goal g = goal_with("2026-11-02", "3/week");
+  auto got = reached(g, {{"2026-11-02"}, {"2026-11-04"}, {"2026-11-06"}, {"2026-11-09"}, {"2026-11-11"}, {"2026-11-13"}},
+                     "2026-11-13");
+  CHECK(got == std::vector<std::string>{"A new longest streak: 2 weeks."});
+}
+
+TEST_CASE("milestones: honest fact - this month's amount - the last 7 scheduled days - the yearly pace") {
+  // Two sentences a day from the 1st to the 10th: 20 this month, 7 of the last 7, and
+  // 2 a day x 365 = 730 a year.
+  Goal g = goal_with("2026-11-01", "daily", "sentences");
+  CHECK(facts(g, every_day("2026-11-01", "2026-11-10", 2.0), "2026-11-10") ==
+        std::set<std::string>{"That is 20 sentences this month.", "7 of the last 7 scheduled days.",
+                              "At this rate: about 730 sentences in a year."});
+}
+
+TEST_CASE("milestones: honest fact - only this month counts for the month - every day for the pace") {
+  // Done every day from 10-25 to 11-03 with no unit: 3 check-ins in November; 10 in 10 days
+  // is one a day, 365 a year.
+  Goal g = goal_with("2026-10-25");
+  CHECK(facts(g, every_day("2026-10-25", "2026-11-03"), "2026-11-03") ==
+        std::set<std::string>{"That is 3 check-ins this month.", "7 of the last 7 scheduled days.",
+                              "At this rate: about 365 check-ins in a year."});
+}
+
+TEST_CASE("milestones: honest fact - the last 7 scheduled days pass over the days not asked for") {
+  // Mon, Wed, Fri from Monday 11-02 to Friday 11-20, all done but Wednesday the 11th.
+  // The last 7 occurrences: 20, 18, 16, 13, 11, 9, 6: 6 done. 8 check-ins in 19 days:
+  // 8 / 19 x 365 = 153.7, about 154 a year.
+  Goal g = goal_with("2026-11-02", "mon,wed,fri");
+  std::vector<Check> checks{{"2026-11-02"}, {"2026-11-04"}, {"2026-11-06"}, {"2026-11-09"},
+                            {"2026-11-13"}, {"2026-11-16"}, {"2026-11-18"}, {"2026-11-20"}};
+  CHECK(facts(g, checks, "2026-11-20") ==
+        std::set<std::string>{"That is 8 check-ins this month.", "6 of the last 7 scheduled days.",
+                              "At this rate: about 154 check-ins in a year."});
+}
+
+TEST_CASE("milestones: honest fact - only facts that hold are offered") {
+  SUBCASE("three days in: too early for a pace or a week") {
+    CHECK(facts(goal_with("2026-11-01"), every_day("2026-11-01", "2026-11-03"), "2026-11-03") ==
+          std::set<std::string>{"That is 3 check-ins this month."});
+  }
+  SUBCASE("a quota goal has no scheduled days to count") {
+    auto all = facts(goal_with("2026-11-02", "3/week"), every_day("2026-11-02", "2026-11-20"), "2026-11-20");
+    CHECK(std::none_of(all.begin(), all.end(), [](const std::string& f) { return f.find("of the last 7") != std::string::npos; }));
+    CHECK(all.count("That is 19 check-ins this month.") == 1);
+  }
+  SUBCASE("nothing else holds: the days done since the start") {
+    // A done with amount 0 on the first day: nothing this month to add up.
+    CHECK(facts(goal_with("2026-11-01"), {{"2026-11-01", EventKind::done, 0.0}}, "2026-11-01") ==
+          std::set<std::string>{"1 day done since 2026-11-01."});
+  }
+}
+
+TEST_CASE("milestones: honest fact - tied plainly to the feeling the step is for") {
+  Goal g = goal_with("2026-11-01", "daily", "sentences");
+  g.feeling = "capable";
+  CHECK(facts(g, every_day("2026-11-01", "2026-11-10", 2.0), "2026-11-10") ==
+        std::set<std::string>{"Evidence that you are capable: that is 20 sentences this month.",
+                              "Evidence that you are capable: 7 of the last 7 scheduled days.",
+                              "Evidence that you are capable: at this rate: about 730 sentences in a year."});
+  g.feeling = "like a musician";
+  auto musician = facts(g, every_day("2026-11-01", "2026-11-03"), "2026-11-03");
+  CHECK(musician == std::set<std::string>{"Evidence that you feel like a musician: that is 3 sentences this month."});
+}
+
+}  // namespace microstep
