@@ -15,5 +15,8 @@ std::optional<std::string> unescape_field(std::string_view field);
 
 /// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);
+/// The length in bytes of the valid UTF-8 character starting at text[at] (1 for ASCII), or 0
+/// when none starts there. `at` must be inside `text`.
+size_t utf8_sequence_length(std::string_view text, size_t at);
 
 }  // namespace microstep

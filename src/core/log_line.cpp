@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 
 #include "core/amount.hpp"
@@ -115,59 +116,140 @@ LineParse parse_any_line(std::string_view line) {
   return result;
 }
 
-/// Printable ASCII without a backslash: a text field that needs no further check.
-bool is_plain_text(std::string_view field) {
-  for (unsigned char c : field)
-    if (c < 0x20 || c >= 0x7f || c == '\\') return false;
-  return true;
-}
+/// Byte classes for the fast path, one table lookup per byte.
+struct ByteClasses {
+  bool id[256]{};     ///< may appear in a goal id: a-z, 0-9, '-'
+  bool plain[256]{};  ///< printable ASCII but '\\': a note byte that needs no further check
+  constexpr ByteClasses() {
+    for (int c = 'a'; c <= 'z'; ++c) id[c] = true;
+    for (int c = '0'; c <= '9'; ++c) id[c] = true;
+    id[static_cast<unsigned char>('-')] = true;
+    for (int c = 0x20; c < 0x7f; ++c) plain[c] = c != '\\';
+  }
+};
+constexpr ByteClasses kBytes;
 
-/// The field starting at `pos`, up to the next tab or the end of the line; `pos` moves past
-/// that tab (or to npos at the end). Fields are short: a plain loop beats a memchr call.
-std::string_view next_field(std::string_view line, size_t& pos) {
-  size_t start = pos;
-  while (pos < line.size() && line[pos] != '\t') ++pos;
-  std::string_view field = line.substr(start, pos - start);
-  pos = pos < line.size() ? pos + 1 : std::string_view::npos;
-  return field;
+inline bool byte_is(const bool (&table)[256], char c) { return table[static_cast<unsigned char>(c)]; }
+
+/// Two ASCII digits as a number, or 100 when either is not a digit (out of every range).
+inline int two_digits(const char* at) {
+  unsigned hi = static_cast<unsigned char>(at[0]) - '0', lo = static_cast<unsigned char>(at[1]) - '0';
+  return hi < 10 && lo < 10 ? static_cast<int>(hi * 10 + lo) : 100;
 }
 
 /// "YYYY-MM-DDTHH:MM:SS+HH:MM", as format_moment writes it, checked as parse_moment checks it.
-/// Its date is nearly always the line's day, which is then not parsed again.
-std::optional<Moment> parse_written_moment(std::string_view text, std::string_view day_text, Day day) {
+/// Its date is nearly always the line's day, which is then not parsed again. Writes `moment`
+/// in place (a returned optional is copied through memory: as slow as checking the text).
+bool parse_written_moment(std::string_view text, std::string_view day_text, Day day, Moment& moment) {
   if (text.size() != 25 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[22] != ':' ||
       (text[19] != '+' && text[19] != '-'))
-    return std::nullopt;
-  auto two_digits = [&](size_t at) {
-    unsigned hi = static_cast<unsigned char>(text[at]) - '0', lo = static_cast<unsigned char>(text[at + 1]) - '0';
-    return hi < 10 && lo < 10 ? static_cast<int>(hi * 10 + lo) : 100;
-  };
-  int hh = two_digits(11), mm = two_digits(14), ss = two_digits(17), oh = two_digits(20), om = two_digits(23);
-  if (hh > 23 || mm > 59 || ss > 59 || oh > 23 || om > 59) return std::nullopt;
+    return false;
+  const char* t = text.data();
+  int hh = two_digits(t + 11), mm = two_digits(t + 14), ss = two_digits(t + 17);
+  int oh = two_digits(t + 20), om = two_digits(t + 23);
+  if (hh > 23 || mm > 59 || ss > 59 || oh > 23 || om > 59) return false;
   std::string_view date = text.substr(0, 10);
   if (std::memcmp(date.data(), day_text.data(), 10) != 0) {
     auto other = parse_iso_day(date);
-    if (!other) return std::nullopt;
+    if (!other) return false;
     day = *other;
   }
-  std::chrono::minutes offset{(oh * 60 + om) * (text[19] == '-' ? -1 : 1)};
-  auto wall = date::sys_seconds{day} + std::chrono::seconds{hh * 3600 + mm * 60 + ss};
-  return Moment{wall - offset, offset};
+  moment.offset = std::chrono::minutes{(oh * 60 + om) * (text[19] == '-' ? -1 : 1)};
+  moment.utc = date::sys_seconds{day} + std::chrono::seconds{hh * 3600 + mm * 60 + ss} - moment.offset;
+  return true;
 }
 
+/// The event name and its tab at `pos`; `pos` moves past the tab. The first letter tells
+/// which name it can be, so a line is compared with one name only.
+std::optional<EventKind> read_event_kind(std::string_view line, size_t& pos) {
+  auto named = [&](std::string_view name, EventKind kind) -> std::optional<EventKind> {
+    if (line.size() - pos <= name.size() || std::memcmp(line.data() + pos, name.data(), name.size()) != 0 ||
+        line[pos + name.size()] != '\t')
+      return std::nullopt;
+    pos += name.size() + 1;
+    return kind;
+  };
+  switch (line[pos]) {
+    case 'd': return named("done", EventKind::done);
+    case 's': return named("skip", EventKind::skip);
+    case 'u': return named("undo", EventKind::undo);
+    case 'p': return named("pause", EventKind::pause);
+    case 'r': return named("resume", EventKind::resume);
+    default: return std::nullopt;
+  }
+}
+
+/// The text from `pos` to the next tab (or the line's end), the tab not included.
+std::string_view field_at(std::string_view line, size_t pos) {
+  size_t tab = line.find('\t', pos);
+  return line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
+}
+
+/// Are the 8 bytes at `p` all plain? Notes are mostly ASCII text, so they are checked a
+/// word at a time: each test sets the high bit of a byte that fails it (exact for bytes below
+/// 0x80, and a byte of 0x80 or more has its high bit set already).
+inline bool eight_plain_bytes(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  std::uint64_t below_space = (word - kOnes * 0x20) & ~word;
+  std::uint64_t delete_or_more = word + kOnes;  // 0x7f + 1 reaches the high bit
+  std::uint64_t backslash_xor = word ^ (kOnes * '\\');
+  std::uint64_t backslash = (backslash_xor - kOnes) & ~backslash_xor;
+  return ((word | below_space | delete_or_more | backslash) & kHighs) == 0;
+}
+
+/// A note or truth field from `pos` to the next tab or the end of the line, checked in one
+/// pass as check_text_field checks it; `pos` moves to the tab (or the end). Printable ASCII,
+/// UTF-8 characters and the escapes \\ \t \n \r are read here; a \xHH escape (whose byte
+/// may be anything) or a broken one sends the field to check_text_field; other bytes fail.
+bool read_text_field(std::string_view line, size_t& pos, std::string_view& field) {
+  const size_t start = pos;
+  while (pos < line.size()) {
+    if (pos + 8 <= line.size() && eight_plain_bytes(line.data() + pos)) {
+      pos += 8;
+      continue;
+    }
+    const char c = line[pos];
+    if (byte_is(kBytes.plain, c)) {
+      ++pos;
+    } else if (c == '\t') {
+      break;
+    } else if (c == '\\') {
+      char next = pos + 1 < line.size() ? line[pos + 1] : '\0';
+      if (next != '\\' && next != 't' && next != 'n' && next != 'r') {
+        field = field_at(line, start);
+        pos = start + field.size();
+        return !check_text_field(field, "note");
+      }
+      pos += 2;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      size_t length = utf8_sequence_length(line, pos);
+      if (length == 0) return false;
+      pos += length;
+    } else {
+      return false;  // a raw control character
+    }
+  }
+  field = line.substr(start, pos - start);
+  return true;
+}
+
+}  // namespace
+
 /// The fast path, for lines as microstep writes them: the day, a tab, the written moment in
-/// the form above, a tab, and then the other fields. It checks what parse_any_line checks,
-/// field by field, and gives up (false) on anything else: a blank or bad line, a moment
-/// written another way, a note that fails. Fills `event` in place (copying a finished
-/// EventView costs as much as checking a field). It needs no NUL check: a NUL byte fails the
-/// check of whichever field holds it.
-bool parse_written_line(std::string_view line, EventView& event) {
+/// the form above, a tab, then the other fields, each checked as it is read, in one pass
+/// over the line's bytes. It checks what parse_any_line checks and gives up (false) on
+/// anything else: a blank or bad line, a moment written another way, a note that fails.
+/// Fills `event` in place, field by field (copying a finished EventView costs as much as
+/// checking a field); a false leaves it half-filled. It needs no NUL check: a NUL byte fails
+/// the field that holds it.
+bool parse_written_log_line(std::string_view line, EventView& event) {
   constexpr size_t kWrittenEnd = 36;  // 10 + 1 + 25
   if (line.size() <= kWrittenEnd || line.size() > kMaxLineBytes) return false;
   if (line[10] != '\t' || line[kWrittenEnd] != '\t') return false;
   // Lines come in runs of the same day: the day of the last line read on this thread is
-  // kept, and a day in the same text is not parsed again (a parse that returns an optional
-  // through memory, which costs as much as the rest of the line's checks).
+  // kept, and a day in the same text is not parsed again.
   thread_local std::array<char, 10> last_text{'1', '9', '7', '0', '-', '0', '1', '-', '0', '1'};
   thread_local Day last_day{};  // 1970-01-01, as the text says
   std::string_view day_text = line.substr(0, 10);
@@ -177,44 +259,56 @@ bool parse_written_line(std::string_view line, EventView& event) {
     std::copy(day_text.begin(), day_text.end(), last_text.begin());
     last_day = *parsed;
   }
-  Day day = last_day;
-  auto written = parse_written_moment(line.substr(11, 25), day_text, day);
-  if (!written) return false;
+  event.day = last_day;
+  if (!parse_written_moment(line.substr(11, 25), day_text, last_day, event.written)) return false;
 
   size_t pos = kWrittenEnd + 1;
-  auto kind = parse_event_kind(next_field(line, pos));
-  std::string_view goal = pos != std::string_view::npos ? next_field(line, pos) : "";
-  std::string_view amount = pos != std::string_view::npos ? next_field(line, pos) : "";
-  if (!kind || !is_valid_goal_id(goal) || pos == std::string_view::npos) return false;
-  // The note (and truth) may be long: memchr finds the tab between them.
-  std::string_view note = line.substr(pos), truth;
-  if (size_t tab = note.find('\t'); tab != std::string_view::npos) {
-    truth = note.substr(tab + 1);
-    note = note.substr(0, tab);
-    if (truth.empty() || truth.find('\t') != std::string_view::npos) return false;
-  }
-
-  event.day = day;
-  event.written = *written;
+  auto kind = read_event_kind(line, pos);
+  if (!kind) return false;
   event.kind = *kind;
-  event.goal = goal;
-  if (!amount.empty()) {
-    event.amount = parse_amount(amount);
-    if (!event.amount || event.kind != EventKind::done) return false;
+
+  const size_t goal_start = pos;
+  while (pos < line.size() && byte_is(kBytes.id, line[pos])) ++pos;
+  event.goal = line.substr(goal_start, pos - goal_start);
+  if (event.goal.empty() || event.goal.size() > 64 || event.goal[0] == '-' || pos == line.size() ||
+      line[pos] != '\t')
+    return false;
+  ++pos;
+
+  // Whole numbers of up to 9 digits are read here; anything else goes to parse_amount.
+  const size_t amount_start = pos;
+  long whole = 0;
+  while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') whole = whole * 10 + (line[pos++] - '0');
+  if (pos == line.size()) return false;  // no note field
+  if (line[pos] != '\t') {
+    std::string_view text = field_at(line, amount_start);
+    event.amount = parse_amount(text);
+    if (!event.amount) return false;
+    pos = amount_start + text.size();
+    if (pos == line.size()) return false;
+  } else if (pos > amount_start) {
+    if (pos - amount_start > 9) return false;
+    event.amount = static_cast<double>(whole);
+  } else {
+    event.amount.reset();
   }
-  for (std::string_view text : {note, truth})
-    if (!is_plain_text(text) && check_text_field(text, "note")) return false;
-  event.note_escaped = note;
-  event.truth_escaped = truth;
+  if (event.amount && event.kind != EventKind::done) return false;
+  ++pos;  // the tab before the note
+
+  event.truth_escaped = {};
+  if (!read_text_field(line, pos, event.note_escaped)) return false;
+  if (pos < line.size()) {  // a tab: the truth follows, and must be the last field
+    ++pos;
+    if (pos == line.size() || !read_text_field(line, pos, event.truth_escaped) || pos != line.size())
+      return false;
+  }
   return true;
 }
-
-}  // namespace
 
 LineParse parse_log_line(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   LineParse result;
-  if (parse_written_line(line, result.event)) {
+  if (parse_written_log_line(line, result.event)) {
     result.kind = LineParse::Kind::event;
     return result;
   }

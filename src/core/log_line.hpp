@@ -37,6 +37,12 @@ bool is_conflict_marker(std::string_view line);
 /// Blank lines and lines starting with '#' are `blank`.
 LineParse parse_log_line(std::string_view line);
 
+/// The fast path parse_log_line takes first, alone: true (and `event` filled) for an event
+/// line written the way microstep writes them, without its newline. False says nothing
+/// about the line (it may be blank, bad, end in '\r' or just be written another way): ask
+/// parse_log_line. For readers of many lines, which skip building a LineParse for each.
+bool parse_written_log_line(std::string_view line, EventView& event);
+
 /// The same result by the long way: every check in the order that picks a bad line's
 /// problem, without the fast path parse_log_line takes for the lines microstep writes.
 /// The reference that fast path is tested against.

@@ -148,4 +148,17 @@ TEST_CASE("is_valid_utf8 refuses malformed text") {
   }
 }
 
+TEST_CASE("utf8_sequence_length gives the length of the character at a place, 0 for none") {
+  const std::string text = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";  // a é € 😀
+  CHECK(utf8_sequence_length(text, 0) == 1);
+  CHECK(utf8_sequence_length(text, 1) == 2);
+  CHECK(utf8_sequence_length(text, 3) == 3);
+  CHECK(utf8_sequence_length(text, 6) == 4);
+  CHECK(utf8_sequence_length(text, 2) == 0);                  // a continuation byte
+  CHECK(utf8_sequence_length(text.substr(0, 9), 6) == 0);     // cut short by the end
+  CHECK(utf8_sequence_length("\xed\xa0\x80", 0) == 0);        // a surrogate
+  CHECK(utf8_sequence_length("\xc0\x80", 0) == 0);            // overlong
+  CHECK(utf8_sequence_length("\xc3\t", 0) == 0);              // a tab is no continuation
+}
+
 }  // namespace microstep

@@ -130,6 +130,38 @@ TEST_CASE("the reference and the fast path agree on the other forms a line can t
   check_same("1970-01-01\t1970-01-01T07:40:00+01:00\tdone\tfloss\t\t");
 }
 
+TEST_CASE("the fast path takes the lines microstep writes and leaves the others") {
+  Random rng{3};
+  EventView view;
+  for (int i = 0; i < 500; ++i) {
+    Event event = random_event(rng);
+    std::string line = format_log_line(event);
+    line.pop_back();
+    CAPTURE(line);
+    CHECK(parse_written_log_line(line, view));
+  }
+  for (const char* line : {"", "# comment", "2026-11-22\t2026-11-22T07:40:00Z\tdone\tfloss\t\t",
+                           "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t\r",
+                           "\xEF\xBB\xBF2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t",
+                           "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t\t\\!torn"})
+    CHECK_FALSE(parse_written_log_line(line, view));
+}
+
+TEST_CASE("every byte value at every place of a note is judged as the reference judges it") {
+  // Notes are checked eight bytes at a time where they are plain ASCII: a byte that is not
+  // must be caught in any of the eight places, and at the ragged end.
+  const std::string head = "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t";
+  for (size_t at = 0; at < 19; ++at) {
+    for (int byte = 0; byte < 256; ++byte) {
+      std::string note(19, 'n');
+      note[at] = static_cast<char>(byte);
+      check_same(head + note);
+      check_same(head + note.substr(0, at + 1));
+      check_same(head + "note\t" + note);  // as the truth
+    }
+  }
+}
+
 TEST_CASE("a note's escapes are checked whether or not it must be unescaped to be sure") {
   const std::string head = "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t";
   auto problem_of = [&](const std::string& note) {
