@@ -18,10 +18,21 @@ std::int32_t compact_instant(const Moment& written) {
   return static_cast<std::int32_t>(std::clamp(seconds, lo, hi));
 }
 
-/// FNV-1a: cheap and good enough to tell a duplicated line from a different one.
-std::uint32_t hash_text(std::uint32_t h, std::string_view text) {
-  for (unsigned char c : text) h = (h ^ c) * 16777619u;
-  return h;
+/// Mixes `text` into `h`, 8 bytes at a time: cheap, and good enough to tell a duplicated
+/// line from a different one (notes are the longest part of a line).
+std::uint64_t hash_text(std::uint64_t h, std::string_view text) {
+  constexpr std::uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 32;
+  }
+  std::uint64_t rest = text.size();  // the length, and the last bytes above it
+  for (; i < text.size(); ++i) rest = (rest << 8) | static_cast<unsigned char>(text[i]);
+  h = (h ^ rest) * kMultiplier;
+  return h ^ (h >> 32);
 }
 
 constexpr std::uint32_t kKindBits = 3;
@@ -29,9 +40,7 @@ constexpr std::uint32_t kKindBits = 3;
 }  // namespace
 
 void CheckinCollector::add(const EventView& event) {
-  std::uint32_t h = hash_text(2166136261u, event.note_escaped);
-  h = hash_text(h, "\t");
-  h = hash_text(h, event.truth_escaped);
+  std::uint64_t h = hash_text(hash_text(0, event.note_escaped), event.truth_escaped);
   std::int32_t amount = kNoAmount;
   if (event.amount) {
     double thousandths = *event.amount * 1000;
@@ -46,14 +55,19 @@ void CheckinCollector::add(const EventView& event) {
       h = hash_text(h, std::string_view(bits, sizeof bits));
     }
   }
-  std::uint32_t detail = (h << kKindBits) | static_cast<std::uint32_t>(event.kind);
-  records_.push_back({static_cast<std::int32_t>(day_number(event.day)),
-                      compact_instant(event.written), detail, amount});
+  std::uint32_t detail =
+      static_cast<std::uint32_t>(h >> 32 << kKindBits) | static_cast<std::uint32_t>(event.kind);
+  auto day = static_cast<std::int32_t>(day_number(event.day));
+  first_day_ = std::min(first_day_, day);
+  last_day_ = std::max(last_day_, day);
+  records_.push_back({day, compact_instant(event.written), detail, amount});
 }
 
 void CheckinCollector::absorb(CheckinCollector&& other) {
   auto shift = static_cast<std::int32_t>(big_amounts_.size());
   big_amounts_.insert(big_amounts_.end(), other.big_amounts_.begin(), other.big_amounts_.end());
+  first_day_ = std::min(first_day_, other.first_day_);
+  last_day_ = std::max(last_day_, other.last_day_);
   for (Record r : other.records_) {
     if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
     records_.push_back(r);
@@ -63,34 +77,23 @@ void CheckinCollector::absorb(CheckinCollector&& other) {
 
 DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     : default_amount_(default_amount) {
-  auto& records = collected.records_;
+  const auto& records = collected.records_;
   if (records.empty()) return;
-  // A log is in written order but for its backfilled lines: keep the records that are already
-  // in order, sort the few others and merge them in. Linear for a log in order, n log n at worst.
-  std::vector<CheckinCollector::Record> sorted, late;
-  sorted.reserve(records.size());
-  for (const auto& r : records) {
-    if (sorted.empty() || !(r < sorted.back()))
-      sorted.push_back(r);
-    else
-      late.push_back(r);
+  // Group the records by day with a counting sort: one goal's days are a small dense range,
+  // so this is linear, whatever the order of the log. Then each day's few records are put in
+  // order (by the moment written, then the rest), and exact duplicates (a git union merge of
+  // two clones) count once.
+  first_ = collected.first_day_;
+  const size_t days = static_cast<size_t>(collected.last_day_ - first_ + 1);
+  std::vector<std::uint32_t> day_start(days + 1, 0);  // day i's records: [day_start[i], day_start[i + 1])
+  for (const auto& r : records) ++day_start[static_cast<size_t>(r.day - first_) + 1];
+  for (size_t i = 1; i <= days; ++i) day_start[i] += day_start[i - 1];
+  std::vector<CheckinCollector::Record> sorted(records.size());
+  {
+    std::vector<std::uint32_t> next(day_start.begin(), day_start.end() - 1);
+    for (const auto& r : records) sorted[next[static_cast<size_t>(r.day - first_)]++] = r;
   }
-  records.clear();
-  if (!late.empty()) {
-    std::sort(late.begin(), late.end());
-    size_t in_order = sorted.size();
-    sorted.insert(sorted.end(), late.begin(), late.end());
-    std::inplace_merge(sorted.begin(), sorted.begin() + static_cast<long>(in_order), sorted.end());
-  }
-  // Exact duplicates (a git union merge of two clones) count once.
-  sorted.erase(std::unique(sorted.begin(), sorted.end(),
-                           [](const auto& a, const auto& b) {
-                             // Equal except for where a big amount was stored.
-                             return a.day == b.day && a.instant == b.instant &&
-                                    a.detail == b.detail &&
-                                    (a.amount == b.amount || (a.amount < -1 && b.amount < -1));
-                           }),
-               sorted.end());
+  collected.records_.clear();
 
   auto kind_of = [](const CheckinCollector::Record& r) {
     return static_cast<EventKind>(r.detail & ((1u << kKindBits) - 1));
@@ -101,24 +104,28 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     return collected.big_amounts_[static_cast<size_t>(-2 - r.amount)];
   };
 
-  first_ = sorted.front().day;
-  marks_.assign(static_cast<size_t>(sorted.back().day - first_ + 1), 0);
+  marks_.assign(days, 0);
   bool pausing = false;
   long pause_start = 0;
-  for (size_t begin = 0; begin < sorted.size();) {
-    size_t end = begin;
-    while (end < sorted.size() && sorted[end].day == sorted[begin].day) ++end;
-    long day = sorted[begin].day;
+  for (size_t i = 0; i < days; ++i) {
+    auto begin = sorted.begin() + day_start[i], end = sorted.begin() + day_start[i + 1];
+    if (begin == end) continue;
+    std::sort(begin, end);
+    end = std::unique(begin, end, [](const auto& a, const auto& b) {
+      // Equal except for where a big amount was stored.
+      return a.instant == b.instant && a.detail == b.detail &&
+             (a.amount == b.amount || (a.amount < -1 && b.amount < -1));
+    });
+    const long day = first_ + static_cast<long>(i);
     // An undo cancels the day's dones and skips written at or before it (ties: the undo wins),
     // so only those written after the last undo count.
     std::int64_t last_undo = std::numeric_limits<std::int64_t>::min();
-    for (size_t i = begin; i < end; ++i)
-      if (kind_of(sorted[i]) == EventKind::undo) last_undo = sorted[i].instant;
+    for (auto r = begin; r != end; ++r)
+      if (kind_of(*r) == EventKind::undo) last_undo = r->instant;
     double total = 0;
-    std::uint8_t& mark = marks_[static_cast<size_t>(day - first_)];
-    for (size_t i = begin; i < end; ++i) {
-      const auto& r = sorted[i];
-      EventKind kind = kind_of(r);
+    std::uint8_t& mark = marks_[i];
+    for (auto r = begin; r != end; ++r) {
+      EventKind kind = kind_of(*r);
       if (kind == EventKind::pause && !pausing) {
         pausing = true;
         pause_start = day;
@@ -126,16 +133,15 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
         pausing = false;
         for (long d = pause_start; d < day; ++d) marks_[static_cast<size_t>(d - first_)] |= kPaused;
       }
-      if (r.instant <= last_undo) continue;
+      if (r->instant <= last_undo) continue;
       if (kind == EventKind::done) {
         mark |= kDone;
-        total += amount_of(r);
+        total += amount_of(*r);
       } else if (kind == EventKind::skip) {
         mark |= kSkip;
       }
     }
     if ((mark & kDone) && total != default_amount) unusual_amounts_.emplace_back(day, total);
-    begin = end;
   }
   if (pausing) {
     paused_open_ = true;

@@ -6,6 +6,7 @@
 /// merge leaves them) are dropped before undo, pause and resume are applied.
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -34,6 +35,8 @@ class CheckinCollector {
   };
   static constexpr std::int32_t kNoAmount = -1;
   std::deque<Record> records_;          // a deque: no doubling slack on big logs
+  std::int32_t first_day_ = std::numeric_limits<std::int32_t>::max();  ///< of the records
+  std::int32_t last_day_ = std::numeric_limits<std::int32_t>::min();
   std::vector<double> big_amounts_;     // amounts that thousandths cannot hold exactly
 };
 

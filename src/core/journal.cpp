@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <system_error>
@@ -44,36 +45,48 @@ class IdTable {
   /// The value added for `id`, or kAbsent.
   long find(std::string_view id) const {
     if (slots_.empty()) return kAbsent;
-    for (size_t i = hash(id) & mask();; i = (i + 1) & mask()) {
+    const Key key(id);
+    for (size_t i = key.hash() & mask();; i = (i + 1) & mask()) {
       const Slot& slot = slots_[i];
-      if (slot.value == kAbsent || slot.id == id) return slot.value;
+      if (slot.value == kAbsent || (slot.key == key && (id.size() <= 16 || slot.id == id))) return slot.value;
     }
   }
 
  private:
+  /// An id's length and its first and last 8 bytes (or all its bytes, when shorter): ids
+  /// differ there, and an id of at most 16 bytes is wholly in them, so comparing keys
+  /// compares such ids without a memcmp.
+  struct Key {
+    std::uint64_t head = 0, tail = 0;
+    size_t size = 0;
+    Key() = default;
+    explicit Key(std::string_view id) : size(id.size()) {
+      if (id.size() >= 8) {
+        std::memcpy(&head, id.data(), 8);
+        std::memcpy(&tail, id.data() + id.size() - 8, 8);
+      } else {
+        for (char c : id) head = (head << 8) | static_cast<unsigned char>(c);
+      }
+    }
+    bool operator==(const Key&) const = default;
+    size_t hash() const {
+      std::uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ ((tail + size) * 0xc2b2ae3d27d4eb4full);
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
   struct Slot {
     std::string_view id;
+    Key key;
     long value = kAbsent;
   };
-  /// Ids are short: their bytes are packed 8 at a time and mixed once per 8.
-  static size_t hash(std::string_view id) {
-    std::uint64_t h = id.size();
-    for (size_t i = 0; i < id.size(); i += 8) {
-      std::uint64_t chunk = 0;
-      for (size_t k = i; k < std::min(id.size(), i + 8); ++k)
-        chunk = (chunk << 8) | static_cast<unsigned char>(id[k]);
-      h = (h ^ chunk) * 0x9e3779b97f4a7c15ull;
-      h ^= h >> 29;
-    }
-    return static_cast<size_t>(h);
-  }
   size_t mask() const { return slots_.size() - 1; }
   void place(std::string_view id, long value) {
-    for (size_t i = hash(id) & mask();; i = (i + 1) & mask()) {
+    const Key key(id);
+    for (size_t i = key.hash() & mask();; i = (i + 1) & mask()) {
       Slot& slot = slots_[i];
       if (slot.value == kAbsent) ++used_;
       if (slot.value == kAbsent || slot.id == id) {
-        slot = {id, value};
+        slot = {id, key, value};
         return;
       }
     }

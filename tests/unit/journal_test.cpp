@@ -134,4 +134,34 @@ TEST_CASE("journal: read_marks resolves each goal's days from one pass over the 
   CHECK(diagnostics.warnings[0].find("ghost") != std::string::npos);
 }
 
+TEST_CASE("journal: read_marks tells apart ids that share their first and last bytes") {
+  // The id lookup compares short ids by their first and last 8 bytes: ids alike there, of
+  // every length around 16, must still find their own goal.
+  TempDir dir;
+  dir.write("microstep.yaml", "");
+  const std::vector<std::string> ids = {"aaaaaaaa1bbbbbbb", "aaaaaaaa2bbbbbbb", "aaaaaaaa-1-bbbbbbbb",
+                                        "aaaaaaaa-2-bbbbbbbb", "aaaaaaaabbbbbbbb", "aaaaaaabbbbbbb",
+                                        "a", "b", "ab", "ba", "aaaaaaaa", "aaaaaaab"};
+  std::string log;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    dir.write("goals/" + ids[i] + ".yaml", goal_text(ids[i]));
+    // Goal i is done on day i + 1 only.
+    std::string day = "2026-11-" + std::string(i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+    log += day + "\t" + day + "T08:00:00+00:00\tdone\t" + ids[i] + "\t\t\n";
+  }
+  log += "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\taaaaaaaa-3-bbbbbbbb\t\t\n";  // no such goal
+  dir.write("checkins.log", log);
+  Journal journal = Journal::open(dir.path);
+  LogDiagnostics diagnostics;
+  auto marks = journal.read_marks(journal.load_goals(), diagnostics);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    CAPTURE(ids[i]);
+    Day expected = *parse_iso_day("2026-11-01") + date::days{static_cast<long>(i)};
+    CHECK(marks.at(ids[i]).first_done() == expected);
+    CHECK(marks.at(ids[i]).last_done() == expected);
+  }
+  REQUIRE(diagnostics.warnings.size() == 1);
+  CHECK(diagnostics.warnings[0] == "checkins.log:13: unknown goal 'aaaaaaaa-3-bbbbbbbb'");
+}
+
 }  // namespace microstep
