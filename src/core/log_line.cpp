@@ -149,25 +149,35 @@ inline bool same_date_text(const char* a, const char* b) {
   return a8 == b8 && a2 == b2;
 }
 
+/// The day of the last YYYY-MM-DD text read through it. Lines come in runs of the same day
+/// (and are mostly written on it), so most texts are the one before and are not parsed again.
+struct RecentDay {
+  std::array<char, 10> text{'1', '9', '7', '0', '-', '0', '1', '-', '0', '1'};
+  Day day{};  // 1970-01-01, as the text says
+  /// Reads the 10 bytes at `at` into `day`; false (and `day` unchanged) when they are no date.
+  bool read(const char* at) {
+    if (same_date_text(at, text.data())) return true;
+    auto parsed = parse_iso_day(std::string_view(at, 10));
+    if (!parsed) return false;
+    std::memcpy(text.data(), at, 10);
+    day = *parsed;
+    return true;
+  }
+};
+
 /// "YYYY-MM-DDTHH:MM:SS+HH:MM", as format_moment writes it, checked as parse_moment checks it.
-/// Its date is nearly always the line's day, which is then not parsed again. Writes `moment`
-/// in place (a returned optional is copied through memory: as slow as checking the text).
-bool parse_written_moment(std::string_view text, std::string_view day_text, Day day, Moment& moment) {
+/// Writes `moment` in place (a returned optional is copied through memory: as slow as
+/// checking the text).
+bool parse_written_moment(std::string_view text, RecentDay& date, Moment& moment) {
   if (text.size() != 25 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[22] != ':' ||
       (text[19] != '+' && text[19] != '-'))
     return false;
   const char* t = text.data();
   int hh = two_digits(t + 11), mm = two_digits(t + 14), ss = two_digits(t + 17);
   int oh = two_digits(t + 20), om = two_digits(t + 23);
-  if (hh > 23 || mm > 59 || ss > 59 || oh > 23 || om > 59) return false;
-  std::string_view date = text.substr(0, 10);
-  if (!same_date_text(date.data(), day_text.data())) {
-    auto other = parse_iso_day(date);
-    if (!other) return false;
-    day = *other;
-  }
+  if (hh > 23 || mm > 59 || ss > 59 || oh > 23 || om > 59 || !date.read(t)) return false;
   moment.offset = std::chrono::minutes{(oh * 60 + om) * (text[19] == '-' ? -1 : 1)};
-  moment.utc = date::sys_seconds{day} + std::chrono::seconds{hh * 3600 + mm * 60 + ss} - moment.offset;
+  moment.utc = date::sys_seconds{date.day} + std::chrono::seconds{hh * 3600 + mm * 60 + ss} - moment.offset;
   return true;
 }
 
@@ -263,19 +273,11 @@ bool parse_written_log_line(std::string_view line, EventView& event) {
   constexpr size_t kWrittenEnd = 36;  // 10 + 1 + 25
   if (line.size() <= kWrittenEnd || line.size() > kMaxLineBytes) return false;
   if (line[10] != '\t' || line[kWrittenEnd] != '\t') return false;
-  // Lines come in runs of the same day: the day of the last line read on this thread is
-  // kept, and a day in the same text is not parsed again.
-  thread_local std::array<char, 10> last_text{'1', '9', '7', '0', '-', '0', '1', '-', '0', '1'};
-  thread_local Day last_day{};  // 1970-01-01, as the text says
-  std::string_view day_text = line.substr(0, 10);
-  if (!same_date_text(day_text.data(), last_text.data())) {
-    auto parsed = parse_iso_day(day_text);
-    if (!parsed) return false;
-    std::copy(day_text.begin(), day_text.end(), last_text.begin());
-    last_day = *parsed;
-  }
-  event.day = last_day;
-  if (!parse_written_moment(line.substr(11, 25), day_text, last_day, event.written)) return false;
+  // One of each per thread: the day of the last line, and the date of its written moment.
+  thread_local RecentDay line_day, written_date;
+  if (!line_day.read(line.data())) return false;
+  event.day = line_day.day;
+  if (!parse_written_moment(line.substr(11, 25), written_date, event.written)) return false;
 
   size_t pos = kWrittenEnd + 1;
   auto kind = read_event_kind(line, pos);
