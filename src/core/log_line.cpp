@@ -191,7 +191,7 @@ std::optional<EventKind> read_event_kind(std::string_view line, size_t& pos) {
     pos += name.size() + 1;
     return kind;
   };
-  switch (line[pos]) {
+  switch (pos < line.size() ? line[pos] : '\0') {
     case 'd': return named("done", EventKind::done);
     case 's': return named("skip", EventKind::skip);
     case 'u': return named("undo", EventKind::undo);
@@ -295,7 +295,8 @@ bool parse_written_log_line(std::string_view line, EventView& event) {
   // Whole numbers of up to 9 digits are read here; anything else goes to parse_amount.
   const size_t amount_start = pos;
   long whole = 0;
-  while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') whole = whole * 10 + (line[pos++] - '0');
+  for (; pos < line.size() && line[pos] >= '0' && line[pos] <= '9'; ++pos)
+    if (pos - amount_start < 9) whole = whole * 10 + (line[pos] - '0');  // longer: see below
   if (pos == line.size()) return false;  // no note field
   if (line[pos] != '\t') {
     std::string_view text = field_at(line, amount_start);

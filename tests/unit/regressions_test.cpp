@@ -4,10 +4,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/goal_change.hpp"
 #include "core/goal_file.hpp"
+#include "core/log_line.hpp"
 #include "core/settings.hpp"
 #include "core/yaml_text.hpp"
 
@@ -93,6 +95,39 @@ TEST_CASE("anchors and aliases are refused after a BOM and after a quote in a pl
   // And a '&' or '*' inside a plain text is no anchor: a hand-written step keeps it.
   const Goal goal = parse_goal_text("id: amp\nstep: Call Mum &Dad *now*\nstarted: 2026-11-01\n", "g.yaml");
   CHECK(goal.step == "Call Mum &Dad *now*");
+}
+
+// fuzz_log_line: a line that ends just after the tab following its written moment made the
+// fast path read the byte past its end, looking for the event's first letter (the sanitizer
+// saw it; a std::string hides it behind its terminating NUL, so the line sits in a buffer of
+// exactly its size here).
+TEST_CASE("the fast path reads no byte past a line that ends after its written moment") {
+  const std::string text = "2026-11-01\t2026-11-01T07:40:00+01:00\t";
+  const std::vector<char> bytes(text.begin(), text.end());
+  const std::string_view line(bytes.data(), bytes.size());
+  EventView view;
+  CHECK_FALSE(parse_written_log_line(line, view));
+  LineParse parsed = parse_log_line(line);
+  REQUIRE(parsed.kind == LineParse::Kind::error);
+  CHECK(parsed.problem == parse_log_line_reference(line).problem);
+}
+
+// fuzz_log: an amount of 20 digits overflowed the whole number the fast path builds (undefined
+// behaviour, which UBSan reported); only the first 9 digits are added up now, and a longer
+// amount goes to the full parser, which refuses it as too large.
+TEST_CASE("an amount of many digits is refused as too large without overflowing") {
+  const std::string line = "2026-10-26\t2026-10-26T07:40:00+01:00\tdone\twrite-a-novel\t"
+                           "33333333333333333333333\t";
+  LineParse parsed = parse_log_line(line);
+  REQUIRE(parsed.kind == LineParse::Kind::error);
+  CHECK(parsed.problem.starts_with("amount '33333333333333333333333' is not a number"));
+  // Nine digits are still read on the fast path, and ten on the long way.
+  const std::string head = "2026-10-26\t2026-10-26T07:40:00+01:00\tdone\twrite-a-novel\t";
+  EventView view;
+  REQUIRE(parse_written_log_line(head + "333333333\t", view));
+  CHECK(view.amount == 333333333.0);
+  CHECK_FALSE(parse_written_log_line(head + "0333333333\t", view));
+  CHECK(parse_log_line(head + "0333333333\t").event.amount == 333333333.0);
 }
 
 }  // namespace microstep
