@@ -75,24 +75,28 @@ void CheckinCollector::absorb(CheckinCollector&& other) {
   other.records_.clear();
 }
 
+std::vector<CheckinCollector::Record> CheckinCollector::in_day_order() const {
+  std::vector<Record> sorted(records_.size());
+  const size_t days = records_.empty() ? 0 : static_cast<size_t>(last_day_ - first_day_ + 1);
+  if (days > 2 * records_.size() + 1024) {
+    // Days far apart (a hand-edited log): a plain sort, so memory follows the records.
+    std::copy(records_.begin(), records_.end(), sorted.begin());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }
+  // A goal's days are a small dense range: a counting sort, linear whatever the log's order,
+  // keeping the log's order within a day.
+  std::vector<std::uint32_t> next(days + 1, 0);  // first the count of each day, shifted by one
+  for (const auto& r : records_) ++next[static_cast<size_t>(r.day - first_day_) + 1];
+  for (size_t i = 1; i <= days; ++i) next[i] += next[i - 1];  // now where each day starts
+  for (const auto& r : records_) sorted[next[static_cast<size_t>(r.day - first_day_)]++] = r;
+  return sorted;
+}
+
 DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     : default_amount_(default_amount) {
-  const auto& records = collected.records_;
-  if (records.empty()) return;
-  // Group the records by day with a counting sort: one goal's days are a small dense range,
-  // so this is linear, whatever the order of the log. Then each day's few records are put in
-  // order (by the moment written, then the rest), and exact duplicates (a git union merge of
-  // two clones) count once.
-  first_ = collected.first_day_;
-  const size_t days = static_cast<size_t>(collected.last_day_ - first_ + 1);
-  std::vector<std::uint32_t> day_start(days + 1, 0);  // day i's records: [day_start[i], day_start[i + 1])
-  for (const auto& r : records) ++day_start[static_cast<size_t>(r.day - first_) + 1];
-  for (size_t i = 1; i <= days; ++i) day_start[i] += day_start[i - 1];
-  std::vector<CheckinCollector::Record> sorted(records.size());
-  {
-    std::vector<std::uint32_t> next(day_start.begin(), day_start.end() - 1);
-    for (const auto& r : records) sorted[next[static_cast<size_t>(r.day - first_)]++] = r;
-  }
+  if (collected.empty()) return;
+  std::vector<CheckinCollector::Record> sorted = collected.in_day_order();
   collected.records_.clear();
 
   auto kind_of = [](const CheckinCollector::Record& r) {
@@ -104,26 +108,30 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     return collected.big_amounts_[static_cast<size_t>(-2 - r.amount)];
   };
 
-  marks_.assign(days, 0);
+  first_ = sorted.front().day;
+  marks_.assign(static_cast<size_t>(sorted.back().day - first_ + 1), 0);
   bool pausing = false;
   long pause_start = 0;
-  for (size_t i = 0; i < days; ++i) {
-    auto begin = sorted.begin() + day_start[i], end = sorted.begin() + day_start[i + 1];
-    if (begin == end) continue;
+  for (auto group = sorted.begin(); group != sorted.end();) {
+    // One day's records: put in order (by the moment written, then the rest), and exact
+    // duplicates (a git union merge of two clones) count once.
+    auto begin = group, end = group;
+    while (end != sorted.end() && end->day == begin->day) ++end;
+    group = end;
     std::sort(begin, end);
     end = std::unique(begin, end, [](const auto& a, const auto& b) {
       // Equal except for where a big amount was stored.
       return a.instant == b.instant && a.detail == b.detail &&
              (a.amount == b.amount || (a.amount < -1 && b.amount < -1));
     });
-    const long day = first_ + static_cast<long>(i);
+    const long day = begin->day;
     // An undo cancels the day's dones and skips written at or before it (ties: the undo wins),
     // so only those written after the last undo count.
     std::int64_t last_undo = std::numeric_limits<std::int64_t>::min();
     for (auto r = begin; r != end; ++r)
       if (kind_of(*r) == EventKind::undo) last_undo = r->instant;
     double total = 0;
-    std::uint8_t& mark = marks_[i];
+    std::uint8_t& mark = marks_[static_cast<size_t>(day - first_)];
     for (auto r = begin; r != end; ++r) {
       EventKind kind = kind_of(*r);
       if (kind == EventKind::pause && !pausing) {

@@ -34,6 +34,9 @@ class CheckinCollector {
     auto operator<=>(const Record&) const = default;
   };
   static constexpr std::int32_t kNoAmount = -1;
+  /// The records sorted by day, in the log's order within a day (or fully, when the days
+  /// are far apart).
+  std::vector<Record> in_day_order() const;
   std::deque<Record> records_;          // a deque: no doubling slack on big logs
   std::int32_t first_day_ = std::numeric_limits<std::int32_t>::max();  ///< of the records
   std::int32_t last_day_ = std::numeric_limits<std::int32_t>::min();

@@ -129,6 +129,33 @@ TEST_CASE("checkins: the order of the events and exact duplicates do not matter"
   }
 }
 
+TEST_CASE("checkins: check-ins years apart resolve as those days apart do") {
+  // A few check-ins spread over years take the plain sort rather than the counting sort by
+  // day; shuffled and doubled, they must resolve as they do in order.
+  std::vector<Raw> raw = {{"2019-03-01", done, 0, 2.0}, {"2019-03-01", undo, 3}, {"2019-03-01", done, 7, 1.5},
+                          {"2023-06-10", pause, 0},     {"2024-01-01", resume, 0}, {"2026-11-02", skip, 0},
+                          {"2026-11-03", done, 1, 3.0}};
+  DayMarks in_order = marks_of(raw);
+  CHECK(done_days(in_order) == std::vector<std::string>{"2019-03-01", "2026-11-03"});
+  CHECK(in_order.amount(day("2019-03-01")) == doctest::Approx(1.5));
+  CHECK(in_order.paused(day("2023-12-31")));
+  CHECK_FALSE(in_order.paused(day("2024-01-01")));
+  CHECK(in_order.skipped(day("2026-11-02")));
+  auto doubled = raw;
+  doubled.insert(doubled.end(), raw.begin(), raw.end());
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    CAPTURE(seed);
+    std::shuffle(doubled.begin(), doubled.end(), std::mt19937(seed));
+    DayMarks m = marks_of(doubled);
+    CHECK(done_days(m) == done_days(in_order));
+    CHECK(m.total_amount(day("2019-01-01"), day("2026-12-31")) == doctest::Approx(1.5 + 3));
+    for (const char* d : {"2019-03-01", "2023-06-10", "2023-12-31", "2024-01-01", "2026-11-02", "2026-11-03"}) {
+      CHECK(m.paused(day(d)) == in_order.paused(day(d)));
+      CHECK(m.skipped(day(d)) == in_order.skipped(day(d)));
+    }
+  }
+}
+
 TEST_CASE("checkins: an undo written in the same second as a done wins the tie") {
   CHECK_FALSE(marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 0}}).done(day("2026-11-02")));
   // Listed the other way round: the same.
