@@ -48,7 +48,8 @@ class IdTable {
     const Key key(id);
     for (size_t i = key.hash() & mask();; i = (i + 1) & mask()) {
       const Slot& slot = slots_[i];
-      if (slot.value == kAbsent || (slot.key == key && (id.size() <= 16 || slot.id == id))) return slot.value;
+      if (slot.value == kAbsent) return kAbsent;
+      if (slot.key == key && (id.size() <= 16 || slot.id == id)) return slot.value;
     }
   }
 
