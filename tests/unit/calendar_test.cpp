@@ -1,5 +1,6 @@
 /// Tests of core/calendar: the don't-break-the-chain month grids and heatmap strips.
 #include "core/calendar.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,32 +9,17 @@
 
 namespace microstep {
 
+using test::day;
+using test::marks_of;
+
 namespace {
 
-Day day(const char* text) { return *parse_iso_day(text); }
-
 Goal goal_with(const char* id, const char* started, const char* schedule) {
-  Goal g;
+  Goal g = test::goal_with(started, schedule);
   g.id = id;
-  g.step = "Write one sentence";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
   return g;
 }
 
-DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& events) {
-  CheckinCollector c;
-  for (const auto& [on, kind] : events) {
-    EventView e;
-    e.day = day(on);
-    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{9}, {}};
-    e.kind = kind;
-    e.goal = "g";
-    c.add(e);
-  }
-  return DayMarks(std::move(c), 1);
-}
 
 const CalendarStyle kAscii{false, false};
 

@@ -1,5 +1,6 @@
 /// Tests of core/chain: the state of each day of one goal, judged by the version in force.
 #include "core/chain.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,32 +9,11 @@
 
 namespace microstep {
 
+using test::day;
+using test::goal_with;
+using test::marks_of;
+
 namespace {
-
-Day day(const char* text) { return *parse_iso_day(text); }
-
-Goal goal_with(const char* started, const char* schedule) {
-  Goal g;
-  g.id = "g";
-  g.step = "Write one sentence";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
-  return g;
-}
-
-DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& events) {
-  CheckinCollector c;
-  for (const auto& [on, kind] : events) {
-    EventView e;
-    e.day = day(on);
-    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{9}, {}};
-    e.kind = kind;
-    e.goal = "g";
-    c.add(e);
-  }
-  return DayMarks(std::move(c), 1);
-}
 
 /// One letter per day from `from` to `to`: X done, x done unscheduled, - rest, . missed,
 /// o open, ' ' unscheduled, _ before the start or after today.
@@ -118,7 +98,7 @@ TEST_CASE("chain: every past day is judged by the version in force that day") {
   first.schedule = *parse_schedule("daily");
   g.history = {first};
   g.since = day("2026-11-09");
-  DayMarks m = marks_of({});
+  DayMarks m;  // no check-ins
   Chain chain(g, m, day("2026-11-16"), 0);
   // The weekend of 11-07/08 was asked for (daily), the one of 11-14/15 was not (weekdays).
   CHECK(states(chain, "2026-11-07", "2026-11-08") == "..");
@@ -131,7 +111,7 @@ TEST_CASE("chain: every past day is judged by the version in force that day") {
 
 TEST_CASE("chain: a goal started today has one open day - one starting later has none") {
   Goal g = goal_with("2026-11-20", "daily");
-  DayMarks m = marks_of({});
+  DayMarks m;  // no check-ins
   CHECK(states(Chain(g, m, day("2026-11-20"), 0), "2026-11-19", "2026-11-21") == "_o_");
   CHECK(states(Chain(g, m, day("2026-11-19"), 0), "2026-11-18", "2026-11-21") == "____");
 }

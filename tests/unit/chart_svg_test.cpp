@@ -5,21 +5,18 @@
 
 #include "core/chart_svg.hpp"
 #include "core/stats.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
+using test::day;
+using test::marks_of;
+
 namespace {
 
-Day day(const char* text) { return *parse_iso_day(text); }
-
 Goal goal_with(const char* started, const char* schedule = "daily") {
-  Goal g;
-  g.id = "g";
+  Goal g = test::goal_with(started, schedule);
   g.goal = "Write a novel";
-  g.step = "Write one sentence";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
   return g;
 }
 
@@ -32,11 +29,6 @@ EventView event(Day on, EventKind kind = EventKind::done) {
   return e;
 }
 
-DayMarks marks_of(const std::vector<EventView>& events) {
-  CheckinCollector c;
-  for (const auto& e : events) c.add(e);
-  return DayMarks(std::move(c), 1);
-}
 
 size_t count(const std::string& text, const std::string& needle) {
   size_t n = 0;
@@ -223,7 +215,7 @@ TEST_CASE("chart_svg: goal text is escaped - panels stack - no goals still makes
   g.id = "a-b";
   g.step = "Read <one> page & \"smile\"";
   g.goal = "Tom's <book>";
-  DayMarks m = marks_of({});
+  DayMarks m;  // no check-ins
   Chain chain(g, m, day("2026-11-22"), 0);
   Goal h = goal_with("2026-11-01");
   Chain other(h, m, day("2026-11-22"), 0);

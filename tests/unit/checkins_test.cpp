@@ -1,5 +1,6 @@
 /// Tests of core/checkins: from the raw events of one goal to what happened on each day.
 #include "core/checkins.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,9 +11,9 @@
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 struct Raw {
   const char* on;

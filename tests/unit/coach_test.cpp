@@ -4,21 +4,18 @@
 #include <sstream>
 
 #include "core/coach.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
+using test::day;
+
 namespace {
 
-Day day(const char* text) { return *parse_iso_day(text); }
-
 Goal goal_with(const std::string& step, const char* started, const char* schedule = "daily") {
-  Goal g;
-  g.id = "g";
+  Goal g = test::goal_with(started, schedule);
   g.step = step;
   g.after = "I pour my morning coffee";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
   return g;
 }
 

@@ -8,12 +8,13 @@
 
 #include "core/error.hpp"
 #include "core/escape.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 Goal goal_with(const std::string& id, const std::string& schedule, Day since) {
   Goal g;

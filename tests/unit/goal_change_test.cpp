@@ -6,12 +6,13 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 Goal novel() {
   Goal g;

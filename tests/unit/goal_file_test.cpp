@@ -7,12 +7,13 @@
 
 #include "core/error.hpp"
 #include "core/goal_change.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 const std::string kHandWritten =
     "# The novel: one sentence a day is enough.\n"

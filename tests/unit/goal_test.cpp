@@ -1,5 +1,6 @@
 /// Tests of core/goal: the status names and the versions of a goal's step over time.
 #include "core/goal.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,9 +8,9 @@
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 StepVersion version(const char* from, const char* step, const char* schedule) {
   StepVersion v;

@@ -12,12 +12,13 @@
 #include "core/error.hpp"
 #include "core/log_line.hpp"
 #include "core/settings.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 Event event(const char* d, const char* written, EventKind kind, const char* goal,
             std::optional<double> amount = std::nullopt, const char* note = "") {

@@ -15,12 +15,13 @@
 #include "core/goal_id.hpp"
 #include "core/log_line.hpp"
 #include "core/settings.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 /// A journal in a fresh temporary directory, removed afterwards.
 struct TempJournalDir {

@@ -8,12 +8,13 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 const Goal* find_goal(const ImportPlan& plan, const std::string& id) {
   for (const auto& g : plan.goals)

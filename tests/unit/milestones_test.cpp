@@ -1,6 +1,7 @@
 /// Tests of core/milestones: what a done celebrates (seed 002) and the one honest fact the
 /// data proves (seed 001: believable, true evidence, tied to the feeling the step is for).
 #include "core/milestones.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,17 +12,12 @@
 
 namespace microstep {
 
+using test::day;
+
 namespace {
 
-Day day(const char* text) { return *parse_iso_day(text); }
-
 Goal goal_with(const char* started, const char* schedule = "daily", const char* unit = "") {
-  Goal g;
-  g.id = "g";
-  g.step = "Write one sentence";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
+  Goal g = test::goal_with(started, schedule);
   g.unit = unit;
   return g;
 }

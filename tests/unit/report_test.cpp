@@ -2,6 +2,7 @@
 /// Renderers only format: most cases hand them numbers built here, so the expected text
 /// follows from those numbers alone.
 #include "core/report.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,9 +11,9 @@
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 Goal novel() {
   Goal g;

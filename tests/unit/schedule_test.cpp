@@ -1,5 +1,6 @@
 /// Tests of core/schedule: the grammar of the `schedule` field and which days it asks for.
 #include "core/schedule.hpp"
+#include "builders.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,9 +8,9 @@
 
 namespace microstep {
 
-namespace {
+using test::day;
 
-Day day(const char* text) { return *parse_iso_day(text); }
+namespace {
 
 /// The scheduled days of the week starting Monday `monday`, as "MTWTFSS" with '-' for no.
 std::string week_of(const Schedule& s, const char* monday, const char* anchor) {

@@ -4,22 +4,15 @@
 #include <random>
 
 #include "core/stats.hpp"
+#include "builders.hpp"
 
 namespace microstep {
 
+using test::day;
+using test::goal_with;
+using test::marks_of;
+
 namespace {
-
-Day day(const char* text) { return *parse_iso_day(text); }
-
-Goal goal_with(const char* started, const char* schedule = "daily") {
-  Goal g;
-  g.id = "g";
-  g.step = "Write one sentence";
-  g.schedule_text = schedule;
-  g.schedule = *parse_schedule(schedule);
-  g.started = g.since = day(started);
-  return g;
-}
 
 EventView event(const char* on, EventKind kind = EventKind::done, int hour = 8,
                 std::optional<double> amount = std::nullopt) {
@@ -32,11 +25,6 @@ EventView event(const char* on, EventKind kind = EventKind::done, int hour = 8,
   return e;
 }
 
-DayMarks marks_of(const std::vector<EventView>& events, double default_amount = 1) {
-  CheckinCollector c;
-  for (const auto& e : events) c.add(e);
-  return DayMarks(std::move(c), default_amount);
-}
 
 GoalStats stats_on(const Goal& g, const DayMarks& m, const char* today) {
   Chain chain(g, m, day(today), 0);

@@ -1,0 +1,47 @@
+#pragma once
+/// Small builders the unit tests share: a day from its text, a goal, a goal's resolved days.
+#include <chrono>
+#include <utility>
+#include <vector>
+
+#include "core/checkins.hpp"
+#include "core/goal.hpp"
+#include "core/schedule.hpp"
+
+namespace microstep::test {
+
+/// A day from "YYYY-MM-DD" (the tests only write valid ones).
+inline Day day(const char* text) { return *parse_iso_day(text); }
+
+/// Goal "g", "Write one sentence", on `schedule`, started (and since) `started`.
+inline Goal goal_with(const char* started, const char* schedule = "daily") {
+  Goal g;
+  g.id = "g";
+  g.step = "Write one sentence";
+  g.schedule_text = schedule;
+  g.schedule = *parse_schedule(schedule);
+  g.started = g.since = day(started);
+  return g;
+}
+
+/// The resolved days of these events, as the log would give them.
+inline DayMarks marks_of(const std::vector<EventView>& events, double default_amount = 1) {
+  CheckinCollector c;
+  for (const auto& e : events) c.add(e);
+  return DayMarks(std::move(c), default_amount);
+}
+
+/// The same from (day, kind) pairs, each written at 09:00 UTC on its day.
+inline DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& events) {
+  std::vector<EventView> views;
+  for (const auto& [on, kind] : events) {
+    EventView& e = views.emplace_back();
+    e.day = day(on);
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{9}, {}};
+    e.kind = kind;
+    e.goal = "g";
+  }
+  return marks_of(views);
+}
+
+}  // namespace microstep::test
