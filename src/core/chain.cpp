@@ -53,6 +53,14 @@ Period Chain::period_of(Day day) const {
   return p;
 }
 
+std::span<const DayState> Chain::states_between(Day from, Day to) const {
+  from = std::max(from, goal_.started);
+  to = std::min(to, today_);
+  if (from > to) return {};
+  return std::span<const DayState>(states_).subspan(static_cast<size_t>((from - goal_.started).count()),
+                                                    static_cast<size_t>((to - from).count() + 1));
+}
+
 bool Chain::scheduled(Day day) const {
   if (day < goal_.started || day > today_) return false;
   const StepVersion& v = version_on(day);

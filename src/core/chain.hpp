@@ -1,6 +1,7 @@
 #pragma once
 /// The chain of one goal: what each day was (done, rest, missed, open...), judged by the
 /// version of the goal in force on that day. Streaks, rates and calendars read from here.
+#include <span>
 #include <vector>
 
 #include "core/checkins.hpp"
@@ -45,6 +46,9 @@ class Chain {
     if (day < goal_.started || day > today_) return DayState::before_start;
     return states_[static_cast<size_t>((day - goal_.started).count())];
   }
+  /// The states of the days in [from, to] clamped to [started, today], in order (empty
+  /// when nothing is left): for statistics that count states over many days.
+  std::span<const DayState> states_between(Day from, Day to) const;
   /// Is `day` a day the schedule asked for? (Quota: any day from the start to today.)
   bool scheduled(Day day) const;
   /// The quota periods from the one holding `started` to the one holding today.

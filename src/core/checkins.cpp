@@ -60,44 +60,72 @@ void CheckinCollector::add(const EventView& event) {
   auto day = static_cast<std::int32_t>(day_number(event.day));
   first_day_ = std::min(first_day_, day);
   last_day_ = std::max(last_day_, day);
-  records_.push_back({day, compact_instant(event.written), detail, amount});
+  if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity())
+    chunks_.emplace_back().reserve(std::clamp<size_t>(size_, 64, kLargestChunk));
+  chunks_.back().push_back({day, compact_instant(event.written), detail, amount});
+  ++size_;
 }
 
-void CheckinCollector::absorb(CheckinCollector&& other) {
-  auto shift = static_cast<std::int32_t>(big_amounts_.size());
-  big_amounts_.insert(big_amounts_.end(), other.big_amounts_.begin(), other.big_amounts_.end());
-  first_day_ = std::min(first_day_, other.first_day_);
-  last_day_ = std::max(last_day_, other.last_day_);
-  for (Record r : other.records_) {
-    if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
-    records_.push_back(r);
+std::vector<CheckinCollector::Record> CheckinCollector::in_day_order(
+    std::span<const CheckinCollector* const> parts, std::vector<double>& big_amounts) {
+  size_t count = 0;
+  std::int32_t first_day = std::numeric_limits<std::int32_t>::max();
+  std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
+  for (const CheckinCollector* part : parts) {
+    count += part->size_;
+    first_day = std::min(first_day, part->first_day_);
+    last_day = std::max(last_day, part->last_day_);
   }
-  other.records_.clear();
-}
-
-std::vector<CheckinCollector::Record> CheckinCollector::in_day_order() const {
-  std::vector<Record> sorted(records_.size());
-  const size_t days = records_.empty() ? 0 : static_cast<size_t>(last_day_ - first_day_ + 1);
-  if (days > 2 * records_.size() + 1024) {
+  std::vector<Record> sorted(count);
+  if (count == 0) return sorted;
+  // Each part numbers its big amounts from 0: move its numbers past the parts before it.
+  auto renumbered = [&](Record r, std::int32_t shift) {
+    if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
+    return r;
+  };
+  const size_t days = static_cast<size_t>(last_day - first_day + 1);
+  if (days > 2 * count + 1024) {
     // Days far apart (a hand-edited log): a plain sort, so memory follows the records.
-    std::copy(records_.begin(), records_.end(), sorted.begin());
+    size_t at = 0;
+    for (const CheckinCollector* part : parts) {
+      auto shift = static_cast<std::int32_t>(big_amounts.size());
+      part->for_each_record([&](const Record& r) { sorted[at++] = renumbered(r, shift); });
+      big_amounts.insert(big_amounts.end(), part->big_amounts_.begin(), part->big_amounts_.end());
+    }
     std::sort(sorted.begin(), sorted.end());
     return sorted;
   }
   // A goal's days are a small dense range: a counting sort, linear whatever the log's order,
   // keeping the log's order within a day.
   std::vector<std::uint32_t> next(days + 1, 0);  // first the count of each day, shifted by one
-  for (const auto& r : records_) ++next[static_cast<size_t>(r.day - first_day_) + 1];
+  for (const CheckinCollector* part : parts)
+    part->for_each_record([&](const Record& r) { ++next[static_cast<size_t>(r.day - first_day) + 1]; });
   for (size_t i = 1; i <= days; ++i) next[i] += next[i - 1];  // now where each day starts
-  for (const auto& r : records_) sorted[next[static_cast<size_t>(r.day - first_day_)]++] = r;
+  for (const CheckinCollector* part : parts) {
+    auto shift = static_cast<std::int32_t>(big_amounts.size());
+    part->for_each_record(
+        [&](const Record& r) { sorted[next[static_cast<size_t>(r.day - first_day)]++] = renumbered(r, shift); });
+    big_amounts.insert(big_amounts.end(), part->big_amounts_.begin(), part->big_amounts_.end());
+  }
   return sorted;
 }
 
-DayMarks::DayMarks(CheckinCollector collected, double default_amount)
+DayMarks::DayMarks(const CheckinCollector& collected, double default_amount)
     : default_amount_(default_amount) {
-  if (collected.empty()) return;
-  std::vector<CheckinCollector::Record> sorted = collected.in_day_order();
-  collected.records_.clear();
+  const CheckinCollector* parts[] = {&collected};
+  resolve(parts);
+}
+
+DayMarks::DayMarks(std::span<const CheckinCollector* const> parts, double default_amount)
+    : default_amount_(default_amount) {
+  resolve(parts);
+}
+
+void DayMarks::resolve(std::span<const CheckinCollector* const> parts) {
+  const double default_amount = default_amount_;
+  std::vector<double> big_amounts;
+  std::vector<CheckinCollector::Record> sorted = CheckinCollector::in_day_order(parts, big_amounts);
+  if (sorted.empty()) return;
 
   auto kind_of = [](const CheckinCollector::Record& r) {
     return static_cast<EventKind>(r.detail & ((1u << kKindBits) - 1));
@@ -105,7 +133,7 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
   auto amount_of = [&](const CheckinCollector::Record& r) {
     if (r.amount == CheckinCollector::kNoAmount) return default_amount;
     if (r.amount >= 0) return r.amount / 1000.0;
-    return collected.big_amounts_[static_cast<size_t>(-2 - r.amount)];
+    return big_amounts[static_cast<size_t>(-2 - r.amount)];
   };
 
   first_ = sorted.front().day;
@@ -118,7 +146,7 @@ DayMarks::DayMarks(CheckinCollector collected, double default_amount)
     auto begin = group, end = group;
     while (end != sorted.end() && end->day == begin->day) ++end;
     group = end;
-    std::sort(begin, end);
+    if (end - begin > 1) std::sort(begin, end);
     end = std::unique(begin, end, [](const auto& a, const auto& b) {
       // Equal except for where a big amount was stored.
       return a.instant == b.instant && a.detail == b.detail &&
@@ -172,7 +200,8 @@ double DayMarks::total_amount(Day from, Day to) const {
   // Every done day counts the default amount, corrected where the day's total differs.
   long lo = day_number(from), hi = day_number(to);
   double total = 0;
-  for (long n = std::max(lo, first_); n <= hi && n - first_ < static_cast<long>(marks_.size()); ++n)
+  const long end = std::min(hi + 1, first_ + static_cast<long>(marks_.size()));
+  for (long n = std::max(lo, first_); n < end; ++n)
     if (marks_[static_cast<size_t>(n - first_)] & kDone) total += default_amount_;
   for (const auto& [n, amount] : unusual_amounts_)
     if (n >= lo && n <= hi) total += amount - default_amount_;

@@ -5,9 +5,9 @@
 /// events are sorted by (day, moment written) and exact duplicates (as a git union
 /// merge leaves them) are dropped before undo, pause and resume are applied.
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -19,9 +19,7 @@ namespace microstep {
 class CheckinCollector {
  public:
   void add(const EventView& event);
-  bool empty() const { return records_.empty(); }
-  /// Takes over the events another collector gathered (from another part of the log).
-  void absorb(CheckinCollector&& other);
+  bool empty() const { return size_ == 0; }
 
  private:
   friend class DayMarks;
@@ -34,10 +32,22 @@ class CheckinCollector {
     auto operator<=>(const Record&) const = default;
   };
   static constexpr std::int32_t kNoAmount = -1;
-  /// The records sorted by day, in the log's order within a day (or fully, when the days
-  /// are far apart).
-  std::vector<Record> in_day_order() const;
-  std::deque<Record> records_;          // a deque: no doubling slack on big logs
+  /// The records of several collectors (parts of one log) sorted by day, in the parts'
+  /// order and each part's order within a day (or fully, when the days are far apart).
+  /// Big amounts are renumbered into `big_amounts`, the parts' lists one after the other.
+  static std::vector<Record> in_day_order(std::span<const CheckinCollector* const> parts,
+                                          std::vector<double>& big_amounts);
+  template <typename F>
+  void for_each_record(F f) const {
+    for (const auto& chunk : chunks_)
+      for (const Record& r : chunk) f(r);
+  }
+  /// Chunks that never move once allocated: the records are not copied as they grow, and
+  /// there is no doubling slack on big logs. A new chunk is as big as all before it, up to
+  /// kLargestChunk records.
+  static constexpr size_t kLargestChunk = 4096;
+  std::vector<std::vector<Record>> chunks_;
+  size_t size_ = 0;
   std::int32_t first_day_ = std::numeric_limits<std::int32_t>::max();  ///< of the records
   std::int32_t last_day_ = std::numeric_limits<std::int32_t>::min();
   std::vector<double> big_amounts_;     // amounts that thousandths cannot hold exactly
@@ -48,14 +58,19 @@ class DayMarks {
  public:
   DayMarks() = default;
   /// Resolves undo, pause and resume. `default_amount` is what a done without an amount counts.
-  DayMarks(CheckinCollector collected, double default_amount);
+  DayMarks(const CheckinCollector& collected, double default_amount);
+  /// The same for the events of one goal collected from several parts of the log.
+  DayMarks(std::span<const CheckinCollector* const> parts, double default_amount);
 
-  bool done(Day day) const { return flag(day, kDone); }
+  bool done(Day day) const { return bits(day) & kDone; }
   /// A skip and no done.
-  bool skipped(Day day) const { return flag(day, kSkip) && !flag(day, kDone); }
-  bool paused(Day day) const { return flag(day, kPaused); }
+  bool skipped(Day day) const { return (bits(day) & (kSkip | kDone)) == kSkip; }
+  bool paused(Day day) const { return bits(day) & kPaused; }
   /// Skipped or paused, and not done: a rest day that neither breaks nor extends a streak.
-  bool resting(Day day) const { return !done(day) && (flag(day, kSkip) || flag(day, kPaused)); }
+  bool resting(Day day) const {
+    std::uint8_t b = bits(day);
+    return !(b & kDone) && (b & (kSkip | kPaused));
+  }
   /// Total amount done on that day (0 when not done).
   double amount(Day day) const;
   /// Total amount over the done days in [from, to].
@@ -71,12 +86,14 @@ class DayMarks {
 
  private:
   static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
-  /// Inline: statistics ask it several times for every day of a goal's life.
-  bool flag(Day day, std::uint8_t bit) const {
+  void resolve(std::span<const CheckinCollector* const> parts);
+  /// The day's flags, with kPaused set on every day of a pause still open. Inline:
+  /// statistics ask it for every day of a goal's life.
+  std::uint8_t bits(Day day) const {
     long n = day_number(day);
-    if (bit == kPaused && paused_open_ && n >= paused_from_) return true;
-    if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return false;
-    return marks_[static_cast<size_t>(n - first_)] & bit;
+    std::uint8_t open_pause = paused_open_ && n >= paused_from_ ? kPaused : 0;
+    if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return open_pause;
+    return marks_[static_cast<size_t>(n - first_)] | open_pause;
   }
   long first_ = 0;                      ///< day number of marks_[0]
   std::vector<std::uint8_t> marks_;     ///< one byte per day from first_

@@ -70,9 +70,16 @@ class IdTable {
       }
     }
     bool operator==(const Key&) const = default;
+    /// Every byte of the key reaches the low bits the table indexes by. (A multiply alone
+    /// moves bits up only: ids alike but for their last bytes, as "walk-10" and "walk-11",
+    /// fell into one long probe chain.)
     size_t hash() const {
-      std::uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ ((tail + size) * 0xc2b2ae3d27d4eb4full);
-      return static_cast<size_t>(h ^ (h >> 29));
+      std::uint64_t h = head ^ (tail * 0x9e3779b97f4a7c15ull) ^ size;
+      h ^= h >> 33;
+      h *= 0xff51afd7ed558ccdull;
+      h ^= h >> 33;
+      h *= 0xc4ceb9fe1a85ec53ull;
+      return static_cast<size_t>(h ^ (h >> 33));
     }
   };
   struct Slot {
@@ -219,7 +226,8 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
   constexpr long kNotAsked = -1;
   const unsigned parts = worker_count();
   auto known = goal_ids();
-  std::vector<std::vector<CheckinCollector>> storage(parts, std::vector<CheckinCollector>(goals.size()));
+  std::vector<std::vector<CheckinCollector>> storage(parts);
+  for (auto& part : storage) part.resize(goals.size());
   IdTable index;
   for (const auto& id : known) index.add(id, kNotAsked);
   for (size_t g = 0; g < goals.size(); ++g) index.add(goals[g].id, static_cast<long>(g));
@@ -249,9 +257,10 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
 
   std::vector<DayMarks> marks(goals.size());
   parallel_for(goals.size(), [&](size_t g) {
-    CheckinCollector merged = std::move(storage[0][g]);
-    for (unsigned part = 1; part < parts; ++part) merged.absorb(std::move(storage[part][g]));
-    marks[g] = DayMarks(std::move(merged), goals[g].default_amount());
+    std::vector<const CheckinCollector*> of_goal;
+    for (unsigned part = 0; part < parts; ++part) of_goal.push_back(&storage[part][g]);
+    marks[g] = DayMarks(of_goal, goals[g].default_amount());
+    for (unsigned part = 0; part < parts; ++part) storage[part][g] = {};  // free as we go
   });
   std::map<std::string, DayMarks> result;
   for (size_t g = 0; g < goals.size(); ++g) result.emplace(goals[g].id, std::move(marks[g]));

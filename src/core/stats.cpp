@@ -72,6 +72,17 @@ std::optional<double> completion_rate_between(const Chain& chain, Day from, Day 
   from = std::max(from, chain.started());
   to = std::min(to, chain.today());
   double done = 0, expected = 0;
+  if (!chain.is_quota()) {
+    // Every day counts whole, whatever the version: count the states (the long walk below
+    // gives the same for such a chain, a day at a time).
+    long done_days = 0, missed_days = 0;
+    for (DayState s : chain.states_between(from, to)) {
+      done_days += s == DayState::done;
+      missed_days += s == DayState::missed;
+    }
+    if (done_days + missed_days == 0) return std::nullopt;
+    return std::min(1.0, static_cast<double>(done_days) / static_cast<double>(done_days + missed_days));
+  }
   chain.for_each_day(from, to, [&](Day d, DayState s, const StepVersion& version) {
     const Schedule& schedule = version.schedule;
     if (chain.is_quota() && schedule.is_quota()) {
@@ -122,8 +133,8 @@ Streak current_streak(const Chain& chain) {
 Streak longest_streak(const Chain& chain) {
   if (chain.is_quota()) return quota_longest_streak(chain);
   Streak best, run;
-  for (Day d = chain.started(); d <= chain.today(); d += kOneDay) {
-    DayState state = chain.state(d);
+  Day d = chain.started();
+  for (DayState state : chain.states_between(chain.started(), chain.today())) {
     if (state == DayState::missed) {
       run = {};
     } else if (state == DayState::done) {
@@ -131,17 +142,26 @@ Streak longest_streak(const Chain& chain) {
       run.last = d;
       if (run.length > best.length) best = run;
     }
+    d += kOneDay;
   }
   return best;
 }
 
 double habit_strength(const Chain& chain) {
   if (chain.today() < chain.started()) return 0;
-  // Done days so far, as prefix sums, so each trailing window is counted in O(1).
-  const long span = (chain.today() - chain.started()).count() + 1;
-  std::vector<long> done_before(static_cast<size_t>(span) + 1, 0);
-  for (long i = 0; i < span; ++i)
-    done_before[i + 1] = done_before[i] + (is_done(chain.state(chain.started() + date::days{i})) ? 1 : 0);
+  // Done days so far, as prefix sums, so each trailing window is counted in O(1). A version
+  // that asks for every day judges each day alone and needs none.
+  const auto& versions = chain.versions();
+  bool windows = std::any_of(versions.begin(), versions.end(), [](const StepVersion& v) {
+    return !(v.schedule.kind == Schedule::Kind::days && v.schedule.weekday_mask == 0x7f);
+  });
+  std::vector<long> done_before;
+  if (windows) {
+    done_before.reserve(static_cast<size_t>((chain.today() - chain.started()).count()) + 2);
+    done_before.push_back(0);
+    for (DayState s : chain.states_between(chain.started(), chain.today()))
+      done_before.push_back(done_before.back() + (is_done(s) ? 1 : 0));
+  }
 
   double score = 0;
   const StepVersion* last_version = nullptr;

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,27 @@ TEST_CASE("chain: a daily goal - done and missed and skipped - open today - noth
   Chain chain(g, m, day("2026-11-08"), 0);
   //                                    1     2 3 4 5 6 7 8 9
   CHECK(states(chain, "2026-11-01", "2026-11-09") == "_XX.-X.o_");
+}
+
+TEST_CASE("chain: states_between gives the states of the days asked for - clamped to the goal's life") {
+  Goal g = goal_with("2026-11-02", "daily");
+  DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-05", skip}, {"2026-11-06", done}});
+  Chain chain(g, m, day("2026-11-08"), 0);
+  auto letters = [&](const char* from, const char* to) {
+    std::string out;
+    Day d = std::max(day(from), chain.started());
+    for (DayState s : chain.states_between(day(from), day(to))) {
+      CHECK(s == chain.state(d));
+      out += s == DayState::done ? 'X' : s == DayState::missed ? '.' : s == DayState::rest ? '-' : 'o';
+      d += date::days{1};
+    }
+    return out;
+  };
+  CHECK(letters("2026-11-03", "2026-11-05") == "X.-");
+  CHECK(letters("2026-10-01", "2026-12-31") == "XX.-X.o");  // from the start to today
+  CHECK(letters("2026-11-08", "2026-11-08") == "o");
+  CHECK(letters("2026-11-09", "2026-11-30").empty());  // after today
+  CHECK(letters("2026-11-06", "2026-11-04").empty());  // an empty range
 }
 
 TEST_CASE("chain: a day list - a done on an unscheduled day is marked as such") {

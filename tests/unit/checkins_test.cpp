@@ -167,10 +167,10 @@ TEST_CASE("checkins: an undo written in the same second as a done wins the tie")
   CHECK_FALSE(unskipped.resting(day("2026-11-02")));
 }
 
-TEST_CASE("checkins: amounts that thousandths cannot hold survive duplicates and absorb") {
+TEST_CASE("checkins: amounts that thousandths cannot hold survive duplicates and parts") {
   // 5e6 x 1000 does not fit the compact form and 0.0005 is not a whole number of thousandths:
-  // both are kept aside. A duplicated line still counts once, and absorbing another
-  // collector's big amounts must not mix them up with this one's.
+  // both are kept aside. A duplicated line still counts once, and the big amounts of two
+  // parts of a log must not be mixed up.
   CheckinCollector first, second;
   auto add = [](CheckinCollector& c, const char* on, double amount) {
     EventView e;
@@ -185,8 +185,8 @@ TEST_CASE("checkins: amounts that thousandths cannot hold survive duplicates and
   add(second, "2026-11-03", 7e6);
   add(second, "2026-11-04", 0.0005);
   add(second, "2026-11-05", 2.5);
-  first.absorb(std::move(second));
-  DayMarks m(std::move(first), 1);
+  add(second, "2026-11-02", 5e6);  // a duplicate of the first part's line
+  DayMarks m(std::vector<const CheckinCollector*>{&first, &second}, 1);
   CHECK(m.amount(day("2026-11-02")) == doctest::Approx(5e6));
   CHECK(m.amount(day("2026-11-03")) == doctest::Approx(7e6));
   CHECK(m.amount(day("2026-11-04")) == doctest::Approx(0.0005));
@@ -211,17 +211,47 @@ TEST_CASE("checkins: two dones that differ only in their note both count") {
   CHECK(m.amount(day("2026-11-02")) == doctest::Approx(4));
 }
 
-TEST_CASE("checkins: a collector absorbs another's events as if they had been added to it") {
-  CheckinCollector first, second;
+TEST_CASE("checkins: the parts of a log resolve as if one collector had seen them all") {
+  // An undo in the second part cancels a done in the first; the order within a day is the
+  // parts' order.
+  CheckinCollector first, second, whole;
   EventView e;
   e.goal = "g";
   e.day = day("2026-11-02");
+  e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{8}, {}};
   first.add(e);
+  whole.add(e);
   e.day = day("2026-11-05");
   second.add(e);
-  first.absorb(std::move(second));
-  DayMarks m(std::move(first), 1);
-  CHECK(done_days(m) == std::vector<std::string>{"2026-11-02", "2026-11-05"});
+  whole.add(e);
+  e.day = day("2026-11-02");
+  e.kind = EventKind::undo;
+  second.add(e);
+  whole.add(e);
+  DayMarks parts(std::vector<const CheckinCollector*>{&first, &second}, 1);
+  CHECK(done_days(parts) == std::vector<std::string>{"2026-11-05"});
+  CHECK(done_days(parts) == done_days(DayMarks(whole, 1)));
+  // An empty part changes nothing.
+  CheckinCollector none;
+  CHECK(done_days(DayMarks(std::vector<const CheckinCollector*>{&none, &first, &none}, 1)) ==
+        std::vector<std::string>{"2026-11-02"});
+}
+
+TEST_CASE("checkins: a collector of thousands of records keeps every one") {
+  // The records grow in chunks: each chunk boundary must keep its neighbours.
+  CheckinCollector c;
+  EventView e;
+  e.goal = "g";
+  const Day start = day("2020-01-01");
+  for (int i = 0; i < 20000; ++i) {
+    e.day = start + date::days{i % 5000};
+    e.amount = 1 + i / 5000;  // 1, 2, 3 and 4 for the same day in four rounds
+    c.add(e);
+  }
+  DayMarks m(c, 1);
+  CHECK(m.amount(start) == doctest::Approx(10));
+  CHECK(m.amount(start + date::days{4999}) == doctest::Approx(10));
+  CHECK(m.total_amount(start, start + date::days{4999}) == doctest::Approx(50000));
 }
 
 }  // namespace microstep
