@@ -42,9 +42,9 @@ class CheckinCollector {
     for (const auto& chunk : chunks_)
       for (const Record& r : chunk) f(r);
   }
-  /// Chunks that never move once allocated: the records are not copied as they grow, and
-  /// there is no doubling slack on big logs. A new chunk is as big as all before it, up to
-  /// kLargestChunk records.
+  /// Chunks that never move once allocated: the records are not copied as they grow. A new
+  /// chunk is as big as all before it, up to kLargestChunk records (64 KiB), so the unused
+  /// tail of the last chunk stays small next to what a busy goal holds.
   static constexpr size_t kLargestChunk = 4096;
   std::vector<std::vector<Record>> chunks_;
   size_t size_ = 0;
