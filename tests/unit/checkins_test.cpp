@@ -212,8 +212,8 @@ TEST_CASE("checkins: two dones that differ only in their note both count") {
 }
 
 TEST_CASE("checkins: the parts of a log resolve as if one collector had seen them all") {
-  // An undo in the second part cancels a done in the first; the order within a day is the
-  // parts' order.
+  // An undo in the second part cancels a done in the first (written in the same second:
+  // the undo wins the tie, whichever part holds it).
   CheckinCollector first, second, whole;
   EventView e;
   e.goal = "g";
