@@ -23,13 +23,16 @@ LineParse problem(std::string text) {
   return result;
 }
 
-/// Are all escapes \\ \t \n or \r? Those unescape to ASCII, so a field that is valid UTF-8
-/// stays so; only \xHH (or an unknown escape) needs the field unescaped to be sure.
+/// Is `c`, after a backslash, one of the escapes \\ \t \n \r? Those unescape to ASCII, so a
+/// field that is valid UTF-8 stays so; only \xHH (or an unknown escape) needs the field
+/// unescaped to be sure.
+bool is_simple_escape(char c) { return c == '\\' || c == 't' || c == 'n' || c == 'r'; }
+
+/// Are all the field's escapes simple ones?
 bool only_simple_escapes(std::string_view field) {
   for (size_t i = 0; i < field.size(); ++i) {
     if (field[i] != '\\') continue;
-    if (++i == field.size()) return false;
-    if (field[i] != '\\' && field[i] != 't' && field[i] != 'n' && field[i] != 'r') return false;
+    if (++i == field.size() || !is_simple_escape(field[i])) return false;
   }
   return true;
 }
@@ -240,8 +243,7 @@ bool read_text_field(std::string_view line, size_t& pos, std::string_view& field
     } else if (c == '\t') {
       break;
     } else if (c == '\\') {
-      char next = at + 1 < line.size() ? line[at + 1] : '\0';
-      if (next != '\\' && next != 't' && next != 'n' && next != 'r') {
+      if (at + 1 == line.size() || !is_simple_escape(line[at + 1])) {
         field = field_at(line, start);
         pos = start + field.size();
         return !check_text_field(field, "note");
