@@ -71,10 +71,8 @@ std::string_view to_string(StreakState state) {
 std::optional<double> completion_rate_between(const Chain& chain, Day from, Day to) {
   from = std::max(from, chain.started());
   to = std::min(to, chain.today());
-  double done = 0, expected = 0;
   if (!chain.is_quota()) {
-    // Every day counts whole, whatever the version: count the states (the long walk below
-    // gives the same for such a chain, a day at a time).
+    // Every day counts whole, whatever the version: count the states.
     long done_days = 0, missed_days = 0;
     for (DayState s : chain.states_between(from, to)) {
       done_days += s == DayState::done;
@@ -83,9 +81,12 @@ std::optional<double> completion_rate_between(const Chain& chain, Day from, Day 
     if (done_days + missed_days == 0) return std::nullopt;
     return std::min(1.0, static_cast<double>(done_days) / static_cast<double>(done_days + missed_days));
   }
+  // A quota chain: a day under a quota version counts a share of the period's checks; a day
+  // under an older version of another kind counts whole, as above.
+  double done = 0, expected = 0;
   chain.for_each_day(from, to, [&](Day d, DayState s, const StepVersion& version) {
     const Schedule& schedule = version.schedule;
-    if (chain.is_quota() && schedule.is_quota()) {
+    if (schedule.is_quota()) {
       if (s == DayState::rest || s == DayState::open) return;
       if (is_done(s)) ++done;
       Window w = trailing_window(schedule, d);
