@@ -72,27 +72,32 @@ bool Chain::scheduled(Day day) const {
 void Chain::judge_days() {
   if (today_ < goal_.started) return;
   states_.resize(static_cast<size_t>((today_ - goal_.started).count() + 1));
-  // Days are judged in order, so the version in force and the quota period only move forward.
-  size_t v = 0, p = 0;
-  for (size_t i = 0; i < states_.size(); ++i) {
-    Day day = goal_.started + date::days{static_cast<long>(i)};
-    while (v + 1 < versions_.size() && versions_[v + 1].from <= day) ++v;
-    while (p < periods_.size() && periods_[p].last < day) ++p;
-    states_[i] = judge(day, versions_[v], p < periods_.size() ? &periods_[p] : nullptr);
-  }
+  // A version at a time: what depends on the version is worked out once, and the weekday is
+  // followed from day to day rather than computed.
+  size_t p = 0;  // the quota period, which only moves forward
+  for_each_version([&](const StepVersion& version, Day first, Day last) {
+    const Schedule& schedule = version.schedule;
+    const bool by_weekday = schedule.kind == Schedule::Kind::days;
+    const Day anchor = std::max(version.from, goal_.started);
+    unsigned weekday = iso_weekday_index(first);
+    for (Day day = first; day <= last; day += date::days{1}, weekday = weekday == 6 ? 0 : weekday + 1) {
+      while (p < periods_.size() && periods_[p].last < day) ++p;
+      bool asked = by_weekday ? (schedule.weekday_mask >> weekday) & 1u : schedule.is_scheduled(day, anchor);
+      states_[static_cast<size_t>((day - goal_.started).count())] =
+          judge(day, schedule, asked, p < periods_.size() ? &periods_[p] : nullptr);
+    }
+  });
 }
 
-DayState Chain::judge(Day day, const StepVersion& v, const Period* period) const {
-  bool quota_day = v.schedule.is_quota() && is_quota();
-  bool asked = v.schedule.is_quota() || v.schedule.is_scheduled(day, std::max(v.from, goal_.started));
+DayState Chain::judge(Day day, const Schedule& schedule, bool asked, const Period* period) const {
   if (marks_.done(day)) return asked ? DayState::done : DayState::done_unscheduled;
   if (marks_.resting(day)) return DayState::rest;
-  if (quota_day) {
-    if (!period || period->met() || period->resting()) return DayState::unscheduled;
+  if (schedule.is_quota()) {
+    if (!is_quota() || !period || period->met() || period->resting()) return DayState::unscheduled;
     if (period->current) return day == today_ ? DayState::open : DayState::unscheduled;
     return DayState::missed;
   }
-  if (!asked || v.schedule.is_quota()) return DayState::unscheduled;
+  if (!asked) return DayState::unscheduled;
   return day == today_ ? DayState::open : DayState::missed;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// The chain of one goal: what each day was (done, rest, missed, open...), judged by the
 /// version of the goal in force on that day. Streaks, rates and calendars read from here.
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -59,6 +60,18 @@ class Chain {
   const std::vector<StepVersion>& versions() const { return versions_; }
   /// Calls f(day, state, version in force) for each day in [from, to] in order: what a
   /// statistic that walks the days needs, without a version_on() search per day.
+  /// Calls f(version, first, last) for each version, oldest first, with the days from the
+  /// start to today it was in force, when there are any: what a statistic that works a
+  /// version at a time needs. The first version also holds any day before its `from`, as in
+  /// version_on().
+  template <typename F>
+  void for_each_version(F f) const {
+    for (size_t v = 0; v < versions_.size(); ++v) {
+      Day first = v == 0 ? goal_.started : std::max(versions_[v].from, goal_.started);
+      Day last = v + 1 < versions_.size() ? std::min(versions_[v + 1].from - date::days{1}, today_) : today_;
+      if (first <= last) f(versions_[v], first, last);
+    }
+  }
   template <typename F>
   void for_each_day(Day from, Day to, F f) const {
     size_t v = 0;
@@ -81,8 +94,9 @@ class Chain {
   Period period_of(Day day) const;
   void find_periods();
   void judge_days();
-  /// The state of `day`, with the version in force and the quota period holding it (if any).
-  DayState judge(Day day, const StepVersion& version, const Period* period) const;
+  /// The state of `day` under the schedule in force, which asked for that day or not (a
+  /// quota schedule asks for every day), in the quota period holding it (if any).
+  DayState judge(Day day, const Schedule& schedule, bool asked, const Period* period) const;
 };
 
 }  // namespace microstep

@@ -54,22 +54,35 @@ class IdTable {
   }
 
  private:
-  /// An id's length and its first and last 8 bytes (or all its bytes, when shorter): ids
-  /// differ there, and an id of at most 16 bytes is wholly in them, so comparing keys
-  /// compares such ids without a memcmp.
+  /// An id's length and its first and last 8 bytes: ids differ there, and an id of at most
+  /// 16 bytes is wholly in them, so comparing keys compares such ids without a memcmp. An id
+  /// shorter than 8 bytes is read as two 4-byte words that overlap (or, below 4 bytes, as
+  /// its first, middle and last byte): with the length, they still hold every byte, and the
+  /// ids in a log line, of every length, need no loop over their bytes.
   struct Key {
     std::uint64_t head = 0, tail = 0;
     size_t size = 0;
     Key() = default;
     explicit Key(std::string_view id) : size(id.size()) {
-      if (id.size() >= 8) {
-        std::memcpy(&head, id.data(), 8);
-        std::memcpy(&tail, id.data() + id.size() - 8, 8);
-      } else {
-        for (char c : id) head = (head << 8) | static_cast<unsigned char>(c);
+      const char* p = id.data();
+      const size_t n = id.size();
+      if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+      } else if (n >= 4) {
+        std::uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        head = first | std::uint64_t{last} << 32;
+      } else if (n > 0) {
+        head = byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16;
       }
     }
-    bool operator==(const Key&) const = default;
+    static std::uint64_t byte(char c) { return static_cast<unsigned char>(c); }
+    /// One test, not three: which of the words differs is of no interest.
+    bool operator==(const Key& other) const {
+      return ((head ^ other.head) | (tail ^ other.tail) | (size ^ other.size)) == 0;
+    }
     /// Every byte of the key reaches the low bits the table indexes by. (A multiply alone
     /// moves bits up only: ids alike but for their last bytes, as "walk-10" and "walk-11",
     /// fell into one long probe chain.)

@@ -13,6 +13,9 @@ constexpr date::days kOneDay{1};
 
 bool is_done(DayState s) { return s == DayState::done || s == DayState::done_unscheduled; }
 
+/// Daily: each day is judged alone, with no trailing window.
+bool asks_every_day(const Schedule& s) { return s.kind == Schedule::Kind::days && s.weekday_mask == 0x7f; }
+
 /// Checks expected in one period of the schedule, and the period's length in days, on `day`.
 struct Window {
   double expected;
@@ -153,9 +156,8 @@ double habit_strength(const Chain& chain) {
   // Done days so far, as prefix sums, so each trailing window is counted in O(1). A version
   // that asks for every day judges each day alone and needs none.
   const auto& versions = chain.versions();
-  bool windows = std::any_of(versions.begin(), versions.end(), [](const StepVersion& v) {
-    return !(v.schedule.kind == Schedule::Kind::days && v.schedule.weekday_mask == 0x7f);
-  });
+  bool windows = std::any_of(versions.begin(), versions.end(),
+                             [](const StepVersion& v) { return !asks_every_day(v.schedule); });
   std::vector<long> done_before;
   if (windows) {
     done_before.reserve(static_cast<size_t>((chain.today() - chain.started()).count()) + 2);
@@ -165,26 +167,28 @@ double habit_strength(const Chain& chain) {
   }
 
   double score = 0;
-  const StepVersion* last_version = nullptr;
-  double m = 0;  // pow() only when the version changes
-  chain.for_each_day(chain.started(), chain.today(), [&](Day d, DayState state, const StepVersion& version) {
-    bool done = is_done(state);
-    if (!done && (state == DayState::rest || d == chain.today())) return;
+  chain.for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule& schedule = version.schedule;
-    if (&version != last_version) {
-      last_version = &version;
-      m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
+    const double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
+    const bool every_day = asks_every_day(schedule);
+    const auto states = chain.states_between(first, last);
+    const long offset = (first - chain.started()).count();  // of states[0] in done_before
+    for (size_t k = 0; k < states.size(); ++k) {
+      const DayState state = states[k];
+      const bool done = is_done(state);
+      const Day d = first + date::days{static_cast<long>(k)};
+      if (!done && (state == DayState::rest || d == chain.today())) continue;
+      double c;
+      if (every_day) {
+        c = done ? 1 : 0;
+      } else {
+        long i = offset + static_cast<long>(k);
+        Window w = trailing_window(schedule, d);
+        long from = std::max(0L, i + 1 - w.length);
+        c = std::min(1.0, static_cast<double>(done_before[i + 1] - done_before[from]) / w.expected);
+      }
+      score = score * m + c * (1 - m);
     }
-    long i = (d - chain.started()).count();
-    double c;
-    if (schedule.kind == Schedule::Kind::days && schedule.weekday_mask == 0x7f) {
-      c = done ? 1 : 0;
-    } else {
-      Window w = trailing_window(schedule, d);
-      long from = std::max(0L, i + 1 - w.length);
-      c = std::min(1.0, static_cast<double>(done_before[i + 1] - done_before[from]) / w.expected);
-    }
-    score = score * m + c * (1 - m);
   });
   return score;
 }

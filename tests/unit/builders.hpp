@@ -24,6 +24,17 @@ inline Goal goal_with(const char* started, const char* schedule = "daily") {
   return g;
 }
 
+/// Goal "g" started `started` on `earlier`, then on `schedule` since `since`: one version in
+/// its history.
+inline Goal goal_changed_on(const char* started, const char* earlier, const char* since, const char* schedule) {
+  Goal g = goal_with(started, earlier);
+  g.history = {g.current()};
+  g.since = day(since);
+  g.schedule_text = schedule;
+  g.schedule = *parse_schedule(schedule);
+  return g;
+}
+
 /// The resolved days of these events, as the log would give them.
 inline DayMarks marks_of(const std::vector<EventView>& events, double default_amount = 1) {
   CheckinCollector c;

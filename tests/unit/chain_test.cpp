@@ -112,14 +112,7 @@ TEST_CASE("chain: quota periods follow week_starts - skip days lower what a peri
 
 TEST_CASE("chain: every past day is judged by the version in force that day") {
   // Daily until 11-08, then weekdays from 11-09 (a Monday).
-  Goal g = goal_with("2026-11-02", "weekdays");
-  StepVersion first;
-  first.from = day("2026-11-02");
-  first.step = "Write one sentence";
-  first.schedule_text = "daily";
-  first.schedule = *parse_schedule("daily");
-  g.history = {first};
-  g.since = day("2026-11-09");
+  Goal g = test::goal_changed_on("2026-11-02", "daily", "2026-11-09", "weekdays");
   DayMarks m;  // no check-ins
   Chain chain(g, m, day("2026-11-16"), 0);
   // The weekend of 11-07/08 was asked for (daily), the one of 11-14/15 was not (weekdays).
@@ -129,6 +122,42 @@ TEST_CASE("chain: every past day is judged by the version in force that day") {
   CHECK(chain.version_on(day("2026-11-09")).schedule_text == "weekdays");
   REQUIRE(chain.versions().size() == 2);
   CHECK(chain.versions().back().schedule_text == "weekdays");
+}
+
+TEST_CASE("chain: a day list that comes in mid-week asks for its weekdays from its first day") {
+  // Daily from Wed 11-04, then mon,wed,fri from Thu 11-12: no check-ins at all.
+  Goal g = test::goal_changed_on("2026-11-04", "daily", "2026-11-12", "mon,wed,fri");
+  DayMarks m;
+  Chain chain(g, m, day("2026-11-23"), 0);
+  //                                    4 5 6 7 8 9 10  12  14  16  18  20  22
+  CHECK(states(chain, "2026-11-04", "2026-11-23") == "........ .  . . .  o");
+}
+
+TEST_CASE("chain: for_each_version gives each version the days it was in force") {
+  // Versions from 10-01 (before the start), 11-05 twice (the first of the two is never in
+  // force) and 11-09 (the current one); today is 11-10.
+  Goal g = goal_with("2026-11-02", "daily");
+  StepVersion v = g.current();
+  std::vector<Day> froms = {day("2026-10-01"), day("2026-11-05"), day("2026-11-05")};
+  for (Day from : froms) {
+    v.from = from;
+    g.history.push_back(v);
+  }
+  g.since = day("2026-11-09");
+  DayMarks m;
+  Chain chain(g, m, day("2026-11-10"), 0);
+  std::vector<std::string> spans;
+  chain.for_each_version([&](const StepVersion& version, Day first, Day last) {
+    spans.push_back(format_day(version.from) + ": " + format_day(first) + ".." + format_day(last));
+  });
+  CHECK(spans == std::vector<std::string>{"2026-10-01: 2026-11-02..2026-11-04", "2026-11-05: 2026-11-05..2026-11-08",
+                                          "2026-11-09: 2026-11-09..2026-11-10"});
+  SUBCASE("none before the start") {
+    size_t calls = 0;
+    Chain before(g, m, day("2026-11-01"), 0);
+    before.for_each_version([&](const StepVersion&, Day, Day) { ++calls; });
+    CHECK(calls == 0);
+  }
 }
 
 TEST_CASE("chain: a goal started today has one open day - one starting later has none") {
@@ -169,12 +198,7 @@ TEST_CASE("chain: which weekdays a day list asks for does not depend on week_sta
 TEST_CASE("chain: every N days counts from the start - and from a new version's first day") {
   // Every 3 days from Sun 11-01: the 1st, 4th, 7th. From the 9th on, every 2 days counted
   // from the 9th: the 9th, 11th, 13th (the 10th would be the old rhythm's day: not any more).
-  Goal g = goal_with("2026-11-01", "every 2 days");
-  StepVersion first = g.current();
-  first.schedule_text = "every 3 days";
-  first.schedule = *parse_schedule("every 3 days");
-  g.history = {first};
-  g.since = day("2026-11-09");
+  Goal g = test::goal_changed_on("2026-11-01", "every 3 days", "2026-11-09", "every 2 days");
   DayMarks m = marks_of({{"2026-11-01", done}, {"2026-11-07", done}, {"2026-11-09", done}, {"2026-11-10", done}});
   Chain chain(g, m, day("2026-11-13"), 0);
   // The 1st done, the 4th missed, the 7th done, the 9th done, the 10th done but not asked

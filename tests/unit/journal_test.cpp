@@ -135,13 +135,17 @@ TEST_CASE("journal: read_marks resolves each goal's days from one pass over the 
 }
 
 TEST_CASE("journal: read_marks tells apart ids that share their first and last bytes") {
-  // The id lookup compares short ids by their first and last 8 bytes: ids alike there, of
-  // every length around 16, must still find their own goal.
+  // The id lookup compares short ids by their first and last 8 bytes (below 8 bytes, by two
+  // overlapping 4-byte words, or by the first, middle and last byte): ids alike there, of
+  // every length around 16 and below 8, must still find their own goal.
   TempDir dir;
   dir.write("microstep.yaml", "");
   const std::vector<std::string> ids = {"aaaaaaaa1bbbbbbb", "aaaaaaaa2bbbbbbb", "aaaaaaaa-1-bbbbbbbb",
                                         "aaaaaaaa-2-bbbbbbbb", "aaaaaaaabbbbbbbb", "aaaaaaabbbbbbb",
-                                        "a", "b", "ab", "ba", "aaaaaaaa", "aaaaaaab"};
+                                        "a", "b", "ab", "ba", "aaaaaaaa", "aaaaaaab",
+                                        // alike but for the first, middle or last byte
+                                        "aba", "aaa", "abb", "bba", "abcde", "abcdf", "xbcde",
+                                        "abcdefg", "abcdefh", "xbcdefg"};
   std::string log;
   for (size_t i = 0; i < ids.size(); ++i) {
     dir.write("goals/" + ids[i] + ".yaml", goal_text(ids[i]));
@@ -161,7 +165,7 @@ TEST_CASE("journal: read_marks tells apart ids that share their first and last b
     CHECK(marks.at(ids[i]).last_done() == expected);
   }
   REQUIRE(diagnostics.warnings.size() == 1);
-  CHECK(diagnostics.warnings[0] == "checkins.log:13: unknown goal 'aaaaaaaa-3-bbbbbbbb'");
+  CHECK(diagnostics.warnings[0] == "checkins.log:23: unknown goal 'aaaaaaaa-3-bbbbbbbb'");
 }
 
 }  // namespace microstep

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "core/stats.hpp"
@@ -145,13 +146,44 @@ TEST_CASE("strength as Loop Habit Tracker computes it") {
   }
 }
 
+TEST_CASE("strength follows each version: daily days alone, then 3/week days by their week") {
+  // Daily from Thu 10-01, 3/week from Tue 10-20; done two days of every three, a skip on
+  // the 10th and the 25th.
+  Goal g = test::goal_changed_on("2026-10-01", "daily", "2026-10-20", "3/week");
+  std::vector<EventView> events;
+  for (Day d = day("2026-10-01"); d <= day("2026-11-20"); d += date::days{1}) {
+    std::string text = format_day(d);
+    if (text == "2026-10-10" || text == "2026-10-25")
+      events.push_back(event(text.c_str(), EventKind::skip));
+    else if ((d - day("2026-10-01")).count() % 3 != 2)
+      events.push_back(event(text.c_str()));
+  }
+  DayMarks m = marks_of(events);
+  Chain chain(g, m, day("2026-11-20"), 0);
+  // The definition, a day at a time: a day done or missed (not a rest day, not today) moves
+  // the score towards its check, by a factor that depends on the version's checks per day.
+  double expected = 0;
+  for (Day d = chain.started(); d <= chain.today(); d += date::days{1}) {
+    DayState state = chain.state(d);
+    bool done = state == DayState::done || state == DayState::done_unscheduled;
+    if (!done && (state == DayState::rest || d == chain.today())) continue;
+    const Schedule& schedule = chain.version_on(d).schedule;
+    double factor = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
+    double check = done ? 1 : 0;
+    if (schedule.is_quota()) {  // the days done in the 7 days up to d, out of 3
+      int in_week = 0;
+      for (Day w = std::max(chain.started(), d - date::days{6}); w <= d; w += date::days{1})
+        in_week += chain.state(w) == DayState::done || chain.state(w) == DayState::done_unscheduled;
+      check = std::min(1.0, in_week / 3.0);
+    }
+    expected = expected * factor + check * (1 - factor);
+  }
+  CHECK(habit_strength(chain) == doctest::Approx(expected).epsilon(1e-12));
+  CHECK(habit_strength(chain) > 0.5);  // two days of three, and 3/week met most weeks
+}
+
 TEST_CASE("each past day is judged by the version in force on it") {
-  Goal g = goal_with("2026-11-02", "mon,wed,fri");
-  StepVersion old = g.current();
-  g.history.push_back(old);
-  g.since = day("2026-11-09");
-  g.schedule_text = "daily";
-  g.schedule = *parse_schedule("daily");
+  Goal g = test::goal_changed_on("2026-11-02", "mon,wed,fri", "2026-11-09", "daily");
   auto m = marks_of({event("2026-11-02"), event("2026-11-04"), event("2026-11-06"), event("2026-11-09"),
                      event("2026-11-10")});
   GoalStats s = stats_on(g, m, "2026-11-10");
