@@ -24,13 +24,13 @@ void run_review(Context& context, const std::optional<std::string>& week) {
   Day in_week = week ? context.date_arg("--week", *week) : today;
   Day first = start_of_week(in_week, journal.settings().week_starts);
   Day last = std::min(first + date::days{6}, today);
-  auto reports = load_reports(context, {}, [&](const Goal& g) {
-    return g.status == GoalStatus::active && g.started <= last;
-  });
+  // The week's events (for their notes) come from the pass that reads the marks.
+  EventsOfDays week_events{first, last, {}};
+  auto reports = load_reports(
+      context, {}, [&](const Goal& g) { return g.status == GoalStatus::active && g.started <= last; },
+      &week_events);
+  const std::vector<Event>& events = week_events.events;
   CoachRules rules = load_rules(journal.root());
-  LogDiagnostics diagnostics;
-  auto events = journal.read_events({}, first, last, diagnostics);
-  context.report(diagnostics);
 
   // Each goal's week is judged on its own: one goal per core.
   std::vector<WeekOfGoal> weeks(reports.size());

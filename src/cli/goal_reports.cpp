@@ -5,7 +5,7 @@
 namespace microstep::cli {
 
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
-                                    const std::function<bool(const Goal&)>& keep) {
+                                    const std::function<bool(const Goal&)>& keep, EventsOfDays* events) {
   const Journal& journal = context.journal();
   std::vector<Goal> goals;
   if (prefixes.empty()) {
@@ -15,7 +15,8 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
   }
   if (keep) std::erase_if(goals, [&](const Goal& g) { return !keep(g); });
   LogDiagnostics diagnostics;
-  auto marks = journal.read_marks(goals, diagnostics);
+  auto marks = events ? journal.read_marks(goals, events->from, events->to, events->events, diagnostics)
+                     : journal.read_marks(goals, diagnostics);
   context.report(diagnostics);
 
   std::deque<GoalReport> reports;

@@ -17,10 +17,19 @@ struct GoalReport {
   GoalStats stats;
 };
 
+/// Events kept in full from the same pass over the log: those of the reported goals whose
+/// day lies in [from, to], in log order.
+struct EventsOfDays {
+  Day from, to;
+  std::vector<Event> events;
+};
+
 /// The goals named by `prefixes` (all goals when empty) that pass `keep`, judged on `today`.
-/// Reports live in a deque so that the chains' references stay valid.
+/// Reports live in a deque so that the chains' references stay valid. With `events`, the
+/// events of its days are read in the same pass.
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
-                                    const std::function<bool(const Goal&)>& keep = {});
+                                    const std::function<bool(const Goal&)>& keep = {},
+                                    EventsOfDays* events = nullptr);
 
 /// Active goals (not paused, done or archived) that have started by today.
 bool is_active_today(const Goal& goal, Day today);

@@ -123,6 +123,12 @@ class IdTable {
   size_t used_ = 0;
 };
 
+/// Moves the events each part of the log kept to the end of `events`, in file order.
+void append_parts(std::vector<std::vector<Event>>& parts, std::vector<Event>& events) {
+  for (auto& part : parts)
+    events.insert(events.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+}
+
 }  // namespace
 
 fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::path& cwd) {
@@ -233,6 +239,13 @@ std::string Journal::resolve_id(const std::string& prefix) const {
 
 std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals,
                                                     LogDiagnostics& diagnostics) const {
+  std::vector<Event> none;  // no day is in an empty range
+  return read_marks(goals, Day::max(), Day::min(), none, diagnostics);
+}
+
+std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals, Day from, Day to,
+                                                    std::vector<Event>& events,
+                                                    LogDiagnostics& diagnostics) const {
   // Each part of the log fills its own collectors (no locks); they are merged per goal.
   // One table lookup per line gives the goal's index; goals with a file but not asked for
   // give kNotAsked.
@@ -249,16 +262,20 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
     size_t line;
   };
   std::vector<std::map<std::string, Unknown, std::less<>>> unknown(parts);
+  std::vector<std::vector<Event>> kept(parts);  // joined in file order below
   auto first_lines = scan_log_in_parts(
       log_path(), parts,
       [&](unsigned part, const EventView& event, size_t line) {
         long g = index.find(event.goal);
-        if (g >= 0)
+        if (g >= 0) {
           storage[part][static_cast<size_t>(g)].add(event);
-        else if (g == IdTable::kAbsent)
+          if (event.day >= from && event.day <= to) kept[part].push_back(to_event(event));
+        } else if (g == IdTable::kAbsent) {
           unknown[part].try_emplace(std::string(event.goal), Unknown{part, line});
+        }
       },
       diagnostics);
+  append_parts(kept, events);
 
   // An unknown goal id is warned about once, at its first line in the file.
   std::map<std::string, size_t> first_unknown;
@@ -291,9 +308,8 @@ std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>
                       parts[part].push_back(to_event(event));
                     },
                     diagnostics);
-  std::vector<Event> events = std::move(parts.front());
-  for (size_t i = 1; i < parts.size(); ++i)
-    events.insert(events.end(), std::make_move_iterator(parts[i].begin()), std::make_move_iterator(parts[i].end()));
+  std::vector<Event> events;
+  append_parts(parts, events);
   return events;
 }
 

@@ -52,6 +52,11 @@ class Journal {
   /// Events for ids with no goal file are warned about once per id.
   std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals,
                                              LogDiagnostics& diagnostics) const;
+  /// The same pass, which also keeps in full the events of those goals whose day lies in
+  /// [from, to], into `events` (in log order, notes unescaped): a command that needs both
+  /// (review: the marks, and the week's notes) reads the log, and reports its problems, once.
+  std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals, Day from, Day to,
+                                             std::vector<Event>& events, LogDiagnostics& diagnostics) const;
 
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
   /// [from, to], in log order, notes unescaped: for review, evidence and log.

@@ -169,6 +169,26 @@ TEST_CASE("review: the week per goal and in sum") {
   CHECK(past.out.find("7 of 7 scheduled done: on track") != std::string::npos);
 }
 
+TEST_CASE("review: the week's notes, read in the same pass as the marks, and a log problem told once") {
+  TempJournal j;
+  daily(j, "Write one sentence", 1, 22, {17, 19});
+  // A note in the week (Thu 11-19, backfilled), one the week before, and a torn last line.
+  j.write("checkins.log", j.read("checkins.log") +
+                              "2026-11-19\t2026-11-20T08:00:00+00:00\tdone\tg\t\tlate, but \\\\ done\n"
+                              "2026-11-12\t2026-11-12T08:00:00+00:00\tskip\tg\t\tlast week\n"
+                              "2026-11-22\t2026-11-22T08:0");
+  RunResult r = j.run({"--today", "2026-11-22", "review"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  note 2026-11-19: late, but \\ done\n") != std::string::npos);  // unescaped
+  CHECK(r.out.find("last week") == std::string::npos);
+  const std::string warning = "the last line has no newline";
+  REQUIRE(r.err.find(warning) != std::string::npos);
+  CHECK(r.err.find(warning) == r.err.rfind(warning));  // once, not once per reading
+  Json review = json_of(j.run({"--json", "--today", "2026-11-22", "review"}));
+  REQUIRE(review["goals"][0]["notes"].size() == 1);
+  CHECK(review["goals"][0]["notes"][0]["note"].as_string() == "late, but \\ done");
+}
+
 TEST_CASE("add warns about a step that fails the ridiculous test, and adds it anyway") {
   TempJournal j;
   REQUIRE(j.run({"init"}).exit_code == 0);

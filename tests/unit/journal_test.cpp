@@ -134,6 +134,39 @@ TEST_CASE("journal: read_marks resolves each goal's days from one pass over the 
   CHECK(diagnostics.warnings[0].find("ghost") != std::string::npos);
 }
 
+TEST_CASE("journal: read_marks keeps the events of days asked for, of the goals asked for, in log order") {
+  TempDir dir;
+  dir.write("microstep.yaml", "");
+  dir.write("goals/floss.yaml", goal_text("floss"));
+  dir.write("goals/run.yaml", goal_text("run"));
+  // Over 4 MiB, so the log is read in parts: the kept events sit in the first and the last.
+  const std::string filler = "2020-01-01\t2020-01-01T08:00:00+00:00\tdone\tfloss\t\t" + std::string(60, 'x') + "\n";
+  std::string log = "2026-11-12\t2026-11-12T08:00:00+00:00\tdone\tfloss\t2\tfirst\\tline\n";
+  log += "2026-11-11\t2026-11-11T08:00:00+00:00\tdone\trun\t\tnot asked for\n";
+  log += "2026-11-09\t2026-11-09T08:00:00+00:00\tdone\tfloss\t\tthe day before\n";
+  while (log.size() < (5u << 20)) log += filler;
+  log += "2026-11-10\t2026-11-10T08:00:00+00:00\tskip\tfloss\t\tlast line\n";
+  dir.write("checkins.log", log);
+  Journal journal = Journal::open(dir.path);
+  std::vector<Goal> floss_only{journal.load_goal("floss")};
+  LogDiagnostics diagnostics;
+  std::vector<Event> events;
+  auto marks = journal.read_marks(floss_only, *parse_iso_day("2026-11-10"), *parse_iso_day("2026-11-12"),
+                                  events, diagnostics);
+  CHECK(diagnostics.error_count == 0);
+  CHECK(marks.at("floss").last_done() == parse_iso_day("2026-11-12"));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].day == *parse_iso_day("2026-11-12"));
+  CHECK(events[0].note == "first\tline");  // unescaped
+  CHECK(events[0].amount == 2);
+  CHECK(events[1].kind == EventKind::skip);
+  CHECK(events[1].note == "last line");
+  SUBCASE("read for the marks alone, the marks are the same") {
+    LogDiagnostics again;
+    CHECK(journal.read_marks(floss_only, again).at("floss").last_done() == parse_iso_day("2026-11-12"));
+  }
+}
+
 TEST_CASE("journal: read_marks tells apart ids that share their first and last bytes") {
   // The id lookup compares short ids by their first and last 8 bytes (below 8 bytes, by two
   // overlapping 4-byte words, or by the first, middle and last byte): ids alike there, of
