@@ -58,8 +58,6 @@ class Chain {
   const StepVersion& version_on(Day day) const;
   /// All versions, oldest first; the last one is current.
   const std::vector<StepVersion>& versions() const { return versions_; }
-  /// Calls f(day, state, version in force) for each day in [from, to] in order: what a
-  /// statistic that walks the days needs, without a version_on() search per day.
   /// Calls f(version, first, last) for each version, oldest first, with the days from the
   /// start to today it was in force, when there are any: what a statistic that works a
   /// version at a time needs. The first version also holds any day before its `from`, as in
@@ -72,6 +70,8 @@ class Chain {
       if (first <= last) f(versions_[v], first, last);
     }
   }
+  /// Calls f(day, state, version in force) for each day in [from, to] in order: what a
+  /// statistic that walks the days needs, without a version_on() search per day.
   template <typename F>
   void for_each_day(Day from, Day to, F f) const {
     size_t v = 0;

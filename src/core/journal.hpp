@@ -59,7 +59,7 @@ class Journal {
                                              std::vector<Event>& events, LogDiagnostics& diagnostics) const;
 
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
-  /// [from, to], in log order, notes unescaped: for review, evidence and log.
+  /// [from, to], in log order, notes unescaped: for evidence, log, export and import.
   std::vector<Event> read_events(const std::set<std::string, std::less<>>& ids, Day from, Day to,
                                  LogDiagnostics& diagnostics) const;
 
