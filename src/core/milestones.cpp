@@ -1,5 +1,6 @@
 #include "core/milestones.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -53,8 +54,11 @@ std::string honest_fact(const Chain& chain, const GoalStats& stats, long seed) {
   Day today = chain.today();
   std::vector<std::string> facts;
 
+  // From the goal's start when it started this month: a done dated before the start is not
+  // part of the goal (`check` reports such lines), as in every other statistic.
   double month_total = 0;
-  for (Day d = start_of_month(today); d <= today; d += kOneDay) month_total += chain.marks().amount(d);
+  for (Day d = std::max(start_of_month(today), chain.started()); d <= today; d += kOneDay)
+    month_total += chain.marks().amount(d);
   if (month_total > 0)
     facts.push_back("That is " + format_number(month_total) + " " + unit_of(goal) + " this month.");
 

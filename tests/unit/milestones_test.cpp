@@ -217,6 +217,11 @@ TEST_CASE("milestones: honest fact - only facts that hold are offered") {
     CHECK(std::none_of(all.begin(), all.end(), [](const std::string& f) { return f.find("of the last 7") != std::string::npos; }));
     CHECK(all.count("That is 19 check-ins this month.") == 1);
   }
+  SUBCASE("dones dated before the goal's start are not this month's") {
+    // Started on the 5th; dones on the 2nd and 3rd (before it), the 5th and the 6th.
+    CHECK(facts(goal_with("2026-11-05"), {{"2026-11-02"}, {"2026-11-03"}, {"2026-11-05"}, {"2026-11-06"}},
+                "2026-11-06") == std::set<std::string>{"That is 2 check-ins this month."});
+  }
   SUBCASE("nothing else holds: the days done since the start") {
     // A done with amount 0 on the first day: nothing this month to add up.
     CHECK(facts(goal_with("2026-11-01"), {{"2026-11-01", EventKind::done, 0.0}}, "2026-11-01") ==
