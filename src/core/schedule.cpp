@@ -14,11 +14,16 @@ constexpr std::uint8_t kAllDays = 0x7f;
 constexpr std::uint8_t kWeekdays = 0x1f;  // Monday to Friday
 constexpr std::uint8_t kWeekends = 0x60;  // Saturday and Sunday
 
-std::string lowercase_trimmed(std::string_view text) {
+/// `text` without the white space (spaces, tabs...) around it.
+std::string_view trimmed(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+std::string lowercase_trimmed(std::string_view text) {
   std::string out;
-  for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : trimmed(text)) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -29,15 +34,12 @@ std::optional<unsigned> parse_count(std::string_view text) {
   return n;
 }
 
-/// "mon,wed,fri" (spaces after commas allowed).
+/// "mon,wed,fri" (white space around the commas allowed, as around the whole).
 std::optional<std::uint8_t> parse_day_list(std::string_view text) {
   std::uint8_t mask = 0;
   while (true) {
     auto comma = text.find(',');
-    auto item = text.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    auto day = parse_weekday_name(item);
+    auto day = parse_weekday_name(trimmed(text.substr(0, comma)));
     if (!day) return std::nullopt;
     mask |= static_cast<std::uint8_t>(1u << *day);
     if (comma == std::string_view::npos) break;

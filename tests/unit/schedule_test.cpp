@@ -74,10 +74,12 @@ TEST_CASE("schedule: the limits of each form") {
   CHECK_FALSE(parse_schedule("every 366 days"));
   CHECK(parse_schedule("every 1 days") == parse_schedule("daily"));
   CHECK(parse_schedule("every day") == parse_schedule("daily"));
-  // Case and the spaces around the text do not matter, nor spaces after the commas.
+  // Case and the white space around the text do not matter, nor around the commas.
   CHECK(parse_schedule("  Weekdays \t") == parse_schedule("weekdays"));
   CHECK(parse_schedule("Every 3 Days") == parse_schedule("every 3 days"));
   CHECK(parse_schedule("MON, WEDNESDAY,fri") == parse_schedule("mon,wed,fri"));
+  CHECK(parse_schedule("mon ,\twed,\t fri") == parse_schedule("mon,wed,fri"));
+  CHECK_FALSE(parse_schedule("mon,,wed"));  // an empty item is no day
   // All five weekdays named one by one are the weekdays; both weekend days are the weekends.
   CHECK(to_string(*parse_schedule("fri,thu,wed,tue,mon")) == "weekdays");
   CHECK(to_string(*parse_schedule("sunday,saturday")) == "weekends");
