@@ -19,7 +19,6 @@ namespace microstep {
 class CheckinCollector {
  public:
   void add(const EventView& event);
-  bool empty() const { return size_ == 0; }
 
  private:
   friend class DayMarks;

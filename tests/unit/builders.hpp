@@ -39,7 +39,7 @@ inline Goal goal_changed_on(const char* started, const char* earlier, const char
 inline DayMarks marks_of(const std::vector<EventView>& events, double default_amount = 1) {
   CheckinCollector c;
   for (const auto& e : events) c.add(e);
-  return DayMarks(std::move(c), default_amount);
+  return DayMarks(c, default_amount);
 }
 
 /// The same from (day, kind) pairs, each written at 09:00 UTC on its day.

@@ -35,7 +35,7 @@ DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
     e.note_escaped = r.note;
     c.add(e);
   }
-  return DayMarks(std::move(c), default_amount);
+  return DayMarks(c, default_amount);
 }
 
 /// The done days, as text.

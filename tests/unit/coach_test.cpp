@@ -32,7 +32,7 @@ DayMarks done_except(const char* first, const char* last, std::vector<const char
     e.goal = "g";
     c.add(e);
   }
-  return DayMarks(std::move(c), 1);
+  return DayMarks(c, 1);
 }
 
 const CoachRules& rules() {

@@ -39,7 +39,7 @@ DayMarks marks_of(const std::vector<Check>& checks) {
     e.amount = k.amount;
     c.add(e);
   }
-  return DayMarks(std::move(c), 1);
+  return DayMarks(c, 1);
 }
 
 /// A done on every day from `first` to `last`.
