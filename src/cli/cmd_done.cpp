@@ -12,12 +12,18 @@ namespace {
 
 void run_done(Context& context, const CheckinRequest& request) {
   Appended done = append_checkin(context, EventKind::done, request);
-  DayMarks marks = read_goal_marks(context, done.goal);
-  Chain chain(done.goal, marks, context.clock().today, context.journal().settings().week_starts);
+  std::vector<Event> day_events;
+  DayMarks marks = read_goal_marks(context, done.goal, done.event.day, day_events);
+  const Day today = context.clock().today;
+  const unsigned week_starts = context.journal().settings().week_starts;
+  Chain chain(done.goal, marks, today, week_starts);
   GoalStats stats = compute_stats(chain);
   long seed = day_number(done.event.day) + stats.done_days;
   std::string celebration = pick_celebration(context.journal().settings().celebrations, seed);
-  std::vector<std::string> reached = milestones(chain, stats, done.event.day);
+  // Milestones are what this check-in changed: judged against the goal as it was before it.
+  DayMarks marks_before = marks.without(done.event, day_events);
+  Chain before(done.goal, marks_before, today, week_starts);
+  std::vector<std::string> reached = milestones(chain, stats, done.event.day, before);
   std::string fact = honest_fact(chain, stats, seed);
   if (context.options.json) {
     JsonWriter json;

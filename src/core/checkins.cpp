@@ -5,6 +5,8 @@
 #include <cstring>
 #include <limits>
 
+#include "core/escape.hpp"
+
 namespace microstep {
 
 namespace {
@@ -183,6 +185,34 @@ void DayMarks::resolve(std::span<const CheckinCollector* const> parts) {
     for (long d = pause_start; d - first_ < static_cast<long>(marks_.size()); ++d)
       marks_[static_cast<size_t>(d - first_)] |= kPaused;
   }
+}
+
+DayMarks DayMarks::without(const Event& checkin, const std::vector<Event>& day_events) const {
+  // A day's done and skip follow from that day's events alone (an undo cancels only its own
+  // day's), so the day is resolved again by itself. Pauses span days: they are kept as read.
+  CheckinCollector others;
+  bool left_out = false;
+  for (const Event& e : day_events) {
+    if (e.day != checkin.day || e.goal != checkin.goal) continue;
+    if (!left_out && e == checkin) {
+      left_out = true;
+      continue;
+    }
+    const std::string note = escape_field(e.note), truth = escape_field(e.truth);
+    others.add(EventView{e.day, e.written, e.kind, e.goal, e.amount, note, truth});
+  }
+  const DayMarks day_alone(others, default_amount_);
+  DayMarks before = *this;
+  const long n = day_number(checkin.day);
+  if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return before;
+  std::uint8_t& mark = before.marks_[static_cast<size_t>(n - first_)];
+  mark = static_cast<std::uint8_t>((mark & ~(kDone | kSkip)) | (day_alone.bits(checkin.day) & (kDone | kSkip)));
+  auto& unusual = before.unusual_amounts_;
+  std::erase_if(unusual, [&](const auto& entry) { return entry.first == n; });
+  if (double total = day_alone.amount(checkin.day); (mark & kDone) && total != default_amount_)
+    unusual.insert(std::lower_bound(unusual.begin(), unusual.end(), std::pair<long, double>{n, -1e300}),
+                   {n, total});
+  return before;
 }
 
 double DayMarks::amount(Day day) const {

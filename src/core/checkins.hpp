@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/event.hpp"
 #include "core/log_line.hpp"
 
 namespace microstep {
@@ -70,6 +71,12 @@ class DayMarks {
     std::uint8_t b = bits(day);
     return !(b & kDone) && (b & (kSkip | kPaused));
   }
+  /// These marks as they were before `checkin` (a done, skip or undo) was logged: the
+  /// check-in's day judged again from `day_events`, the goal's events of that day as read
+  /// with these marks, less the check-in (one copy of it, should the log hold it twice).
+  /// What a check-in changed, for `done` to celebrate only that.
+  DayMarks without(const Event& checkin, const std::vector<Event>& day_events) const;
+
   /// Total amount done on that day (0 when not done).
   double amount(Day day) const;
   /// Total amount over the done days in [from, to].

@@ -27,8 +27,9 @@ bool on_track_before(const Chain& chain, Day day) {
 
 }  // namespace
 
-std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, Day day) {
+std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, Day day, const Chain& before) {
   std::vector<std::string> out;
+  if (before.marks().done(day)) return out;  // a second done of the day changes no count
   if (stats.done_days == 1) out.push_back("Your first check-in. Every chain starts with one link.");
   for (long n : {7L, 21L, 30L, 66L, 100L})
     if (stats.done_days == n)
@@ -37,11 +38,8 @@ std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, 
   if (stats.on_track && *stats.on_track && day == chain.today() &&
       (chain.today() - chain.started()).count() >= 6 && !on_track_before(chain, chain.today()))
     out.push_back("Your first week at 5 of 7: on track.");
-  if (stats.current.length > 1 && stats.longest.length == stats.current.length &&
-      stats.longest.last == day) {
-    // A new record only when the longest run before this day was shorter.
-    out.push_back("A new longest streak: " + count_with_unit(stats.current.length, stats.streak_unit) + ".");
-  }
+  if (stats.longest.length > 1 && stats.longest.length > longest_streak(before).length)
+    out.push_back("A new longest streak: " + count_with_unit(stats.longest.length, stats.streak_unit) + ".");
   // A comeback: the scheduled occurrence before this one was missed.
   auto recent = recent_occurrences(chain, 2);
   if (recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)

@@ -123,6 +123,21 @@ TEST_CASE("a comeback after a miss is celebrated") {
   CHECK(comeback);
 }
 
+TEST_CASE("done: a late check-in that joins two runs is a record - done again, it reaches nothing") {
+  // October 25 to November 10, the 5th forgotten: runs of 11 and 5 days.
+  TempJournal j;
+  daily(j, "Write one sentence", 25, 10, {5});
+  Json late = json_of(j.run({"--json", "done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:00:00Z")));
+  REQUIRE(late["milestones"].size() == 1);
+  CHECK(late["milestones"][0].as_string() == "A new longest streak: 17 days.");
+  RunResult text = j.run({"done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:05:00Z"));
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("longest streak") == std::string::npos);
+  Json again = json_of(j.run({"--json", "done", "g"}, at("2026-11-10T20:10:00Z")));  // the 10th was done
+  CHECK(again["milestones"].size() == 0);
+  CHECK(again["current_streak"].as_number() == 17);
+}
+
 TEST_CASE("evidence lists the truths with their dates") {
   TempJournal j;
   daily(j, "Play one scale", 1, 20);

@@ -38,6 +38,21 @@ DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
   return DayMarks(c, default_amount);
 }
 
+/// The full event of a Raw, as read back from the log.
+Event event_of(const Raw& r) {
+  Day d = day(r.on);
+  return Event{d, Moment{date::sys_seconds{d} + std::chrono::hours{8} + std::chrono::minutes{r.minute}, {}},
+               r.kind, "g", r.amount, r.note, ""};
+}
+
+/// The marks of `raw` as they were before its check-in `checkin` was logged.
+DayMarks before(const std::vector<Raw>& raw, const Raw& checkin, double default_amount = 1) {
+  std::vector<Event> day_events;
+  for (const auto& r : raw)
+    if (std::string(r.on) == checkin.on) day_events.push_back(event_of(r));
+  return marks_of(raw, default_amount).without(event_of(checkin), day_events);
+}
+
 /// The done days, as text.
 std::vector<std::string> done_days(const DayMarks& m) {
   std::vector<std::string> out;
@@ -252,6 +267,41 @@ TEST_CASE("checkins: a collector of thousands of records keeps every one") {
   CHECK(m.amount(start) == doctest::Approx(10));
   CHECK(m.amount(start + date::days{4999}) == doctest::Approx(10));
   CHECK(m.total_amount(start, start + date::days{4999}) == doctest::Approx(50000));
+}
+
+TEST_CASE("checkins: without - a day's only done taken back, the other days as they were") {
+  const Raw checkin{"2026-11-03", done, 30, 4.0};
+  std::vector<Raw> raw{{"2026-11-02", done, 0}, {"2026-11-03", skip, 0}, checkin, {"2026-11-04", done, 0, 2.0}};
+  DayMarks m = before(raw, checkin);
+  CHECK(done_days(m) == std::vector<std::string>{"2026-11-02", "2026-11-04"});
+  CHECK(m.skipped(day("2026-11-03")));  // its skip shows again
+  CHECK(m.amount(day("2026-11-03")) == 0);
+  CHECK(m.amount(day("2026-11-04")) == doctest::Approx(2.0));
+  CHECK(m.total_amount(day("2026-11-01"), day("2026-11-30")) == doctest::Approx(3.0));
+}
+
+TEST_CASE("checkins: without - a day done before the check-in stays done, with its own amount") {
+  const Raw checkin{"2026-11-03", done, 30, 4.0};
+  DayMarks m = before({{"2026-11-03", done, 0, 2.5}, checkin}, checkin);
+  CHECK(m.done(day("2026-11-03")));
+  CHECK(m.amount(day("2026-11-03")) == doctest::Approx(2.5));
+  SUBCASE("unless an undo cancelled it") {
+    DayMarks undone = before({{"2026-11-03", done, 0, 2.5}, {"2026-11-03", undo, 10}, checkin}, checkin);
+    CHECK_FALSE(undone.done(day("2026-11-03")));
+  }
+  SUBCASE("the same line twice in the log (one written, one merged in): one copy is left out") {
+    DayMarks twice = before({checkin, checkin}, checkin);
+    CHECK(twice.done(day("2026-11-03")));
+    CHECK(twice.amount(day("2026-11-03")) == doctest::Approx(4.0));
+  }
+}
+
+TEST_CASE("checkins: without - a pause that spans the day is kept") {
+  const Raw checkin{"2026-11-05", done, 30};
+  DayMarks m = before({{"2026-11-02", pause, 0}, checkin}, checkin);
+  CHECK_FALSE(m.done(day("2026-11-05")));
+  CHECK(m.paused(day("2026-11-05")));
+  CHECK(m.paused(day("2026-11-20")));  // still open
 }
 
 }  // namespace microstep

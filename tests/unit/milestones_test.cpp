@@ -49,12 +49,18 @@ std::vector<Check> every_day(const char* first, const char* last, std::optional<
   return out;
 }
 
-/// The milestones of a done on `on`, judged as of `today`.
+/// The milestones of a done on `on` (the last of `checks` on that day), judged as of `today`
+/// against the goal as it was without that done.
 std::vector<std::string> reached(const Goal& g, const std::vector<Check>& checks, const char* today,
                                  const char* on = nullptr) {
-  DayMarks m = marks_of(checks);
-  Chain chain(g, m, day(today), 0);
-  return milestones(chain, compute_stats(chain), day(on ? on : today));
+  const std::string checkin_day = on ? on : today;
+  std::vector<Check> earlier = checks;
+  auto checkin = std::find_if(earlier.rbegin(), earlier.rend(), [&](const Check& c) { return c.on == checkin_day; });
+  REQUIRE(checkin != earlier.rend());
+  earlier.erase(std::next(checkin).base());
+  DayMarks m = marks_of(checks), m_before = marks_of(earlier);
+  Chain chain(g, m, day(today), 0), before(g, m_before, day(today), 0);
+  return milestones(chain, compute_stats(chain), day(checkin_day.c_str()), before);
 }
 
 bool has(const std::vector<std::string>& lines, const std::string& part) {
@@ -131,6 +137,34 @@ TEST_CASE("milestones: equalling the longest streak is no new record - passing i
   CHECK_FALSE(has(got, "first week"));  // once only
 }
 
+TEST_CASE("milestones: a late check-in that joins two runs sets a record") {
+  // Done 1-3 and 5-7, the 4th forgotten: two runs of 3. Checking in the 4th on the 7th
+  // makes one run of 7, though the check-in is not its last day.
+  Goal g = goal_with("2026-11-01");
+  std::vector<Check> checks{{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-05"},
+                            {"2026-11-06"}, {"2026-11-07"}, {"2026-11-04"}};
+  CHECK(has(reached(g, checks, "2026-11-07", "2026-11-04"), "A new longest streak: 7 days."));
+  SUBCASE("runs in the past, with today's run shorter: still a record, and its length") {
+    checks.push_back({"2026-11-09"});  // the 8th missed
+    CHECK(has(reached(g, checks, "2026-11-09", "2026-11-04"), "A new longest streak: 7 days."));
+  }
+  SUBCASE("a late check-in that leaves the longest run as it was: no record") {
+    std::vector<Check> short_gap{{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-04"},
+                                 {"2026-11-07"}, {"2026-11-09"}, {"2026-11-10"}, {"2026-11-06"}};
+    // The 6th joins the 7th: a run of 2, against the run of 4 from the 1st.
+    CHECK_FALSE(has(reached(g, short_gap, "2026-11-10", "2026-11-06"), "longest streak"));
+  }
+}
+
+TEST_CASE("milestones: a second done on a day already done reaches nothing again") {
+  Goal g = goal_with("2026-11-01");
+  CHECK(reached(g, {{"2026-11-01"}, {"2026-11-01", EventKind::done, 2.0}}, "2026-11-01").empty());
+  auto week = every_day("2026-11-01", "2026-11-07");
+  CHECK(has(reached(g, week, "2026-11-07"), "7 days done."));
+  week.push_back({"2026-11-07", EventKind::done, 3.0});
+  CHECK(reached(g, week, "2026-11-07").empty());
+}
+
 TEST_CASE("milestones: a comeback after a miss") {
   SUBCASE("the day after the miss") {
     auto got = reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-05"}},
@@ -155,18 +189,15 @@ TEST_CASE("milestones: a comeback after a miss") {
 }
 
 TEST_CASE("milestones: the first week at 5 of 7 can come later than the first week") {
-  // Missed the 1st, 6th and 7th: 4 of 7 on the 7th. Done on the 8th: the 2nd to the 8th hold
-  // 5 of 7, for the first time - and the 8th also comes back after the missed 7th.
+  // Missed the 1st, 5th and 6th: the 7th's done makes 4 of 7. The 8th's: the 2nd to the 8th
+  // hold 5 of 7, for the first time.
   Goal g = goal_with("2026-11-01");
-  std::vector<Check> checks{{"2026-11-02"}, {"2026-11-03"}, {"2026-11-04"}, {"2026-11-05"}};
+  std::vector<Check> checks{{"2026-11-02"}, {"2026-11-03"}, {"2026-11-04"}, {"2026-11-07"}};
   CHECK_FALSE(has(reached(g, checks, "2026-11-07"), "first week"));
   checks.push_back({"2026-11-08"});
-  auto got = reached(g, checks, "2026-11-08");
-  CHECK(got.size() == 2);
-  CHECK(has(got, "Your first week at 5 of 7: on track."));
-  CHECK(has(got, "you came back"));
+  CHECK(reached(g, checks, "2026-11-08") == std::vector<std::string>{"Your first week at 5 of 7: on track."});
   // A backfilled done for an earlier day does not claim it: it is about today's week.
-  CHECK_FALSE(has(reached(g, checks, "2026-11-08", "2026-11-05"), "first week"));
+  CHECK_FALSE(has(reached(g, checks, "2026-11-08", "2026-11-04"), "first week"));
 }
 
 TEST_CASE("milestones: a quota goal's record is counted in weeks") {
