@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-
 #include "core/error.hpp"
 #include "core/yaml_text.hpp"
 #include "core/text_file.hpp"
@@ -13,17 +12,13 @@ namespace microstep {
 
 namespace {
 
-std::string where(const std::string& display_path, const YAML::Node& node) {
-  return display_path + ":" + std::to_string(node.Mark().line + 1) + ": ";
-}
-
 std::vector<std::string> string_list(const YAML::Node& node, const std::string& display_path,
                                      const std::string& what) {
   if (!node.IsSequence())
-    throw data_error(where(display_path, node) + what + " must be a list of texts");
+    throw data_error(yaml_where(display_path, node) + what + " must be a list of texts");
   std::vector<std::string> out;
   for (const auto& item : node) {
-    if (!item.IsScalar()) throw data_error(where(display_path, item) + what + " must be a list of texts");
+    if (!item.IsScalar()) throw data_error(yaml_where(display_path, item) + what + " must be a list of texts");
     out.push_back(item.Scalar());
   }
   return out;
@@ -32,11 +27,11 @@ std::vector<std::string> string_list(const YAML::Node& node, const std::string& 
 std::vector<PhraseRule> phrase_rules(const YAML::Node& node, const std::string& display_path,
                                      const std::string& what) {
   if (!node.IsSequence())
-    throw data_error(where(display_path, node) + what + " must be a list of {when: [...], step: ...}");
+    throw data_error(yaml_where(display_path, node) + what + " must be a list of {when: [...], step: ...}");
   std::vector<PhraseRule> rules;
   for (const auto& item : node) {
     if (!item.IsMap() || !item["when"] || !item["step"] || !item["step"].IsScalar())
-      throw data_error(where(display_path, item) + what + " entries need when: [words] and step: text");
+      throw data_error(yaml_where(display_path, item) + what + " entries need when: [words] and step: text");
     PhraseRule rule;
     rule.when = string_list(item["when"], display_path, what + ".when");
     rule.step = item["step"].Scalar();
@@ -53,7 +48,7 @@ void read_number(const YAML::Node& map, const char* key, T& out, const std::stri
   try {
     out = node.as<T>();
   } catch (const YAML::Exception&) {
-    throw data_error(where(display_path, node) + "thresholds." + key + " must be a number");
+    throw data_error(yaml_where(display_path, node) + "thresholds." + key + " must be a number");
   }
 }
 
@@ -64,7 +59,6 @@ std::vector<T> before(std::vector<T> own, const std::vector<T>& base) {
   return own;
 }
 
-
 }  // namespace
 
 CoachRules parse_rules_text(std::string_view text, const std::string& display_path,
@@ -72,7 +66,7 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
   YAML::Node root = load_yaml_mapping(text, display_path, "coaching rules such as ladders: and preparations:");
   CoachRules rules = base;
   if (const YAML::Node t = root["thresholds"]) {
-    if (!t.IsMap()) throw data_error(where(display_path, t) + "thresholds must be a mapping");
+    if (!t.IsMap()) throw data_error(yaml_where(display_path, t) + "thresholds must be a mapping");
     auto& th = rules.thresholds;
     read_number(t, "review_window", th.review_window, display_path);
     read_number(t, "review_needed", th.review_needed, display_path);
@@ -85,7 +79,7 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     read_number(t, "large_number", th.large_number, display_path);
   }
   if (const YAML::Node l = root["ladders"]) {
-    if (!l.IsSequence()) throw data_error(where(display_path, l) + "ladders must be a list of lists");
+    if (!l.IsSequence()) throw data_error(yaml_where(display_path, l) + "ladders must be a list of lists");
     std::vector<std::vector<std::string>> own;
     for (const auto& ladder : l) own.push_back(string_list(ladder, display_path, "a ladder"));
     rules.ladders = before(std::move(own), base.ladders);

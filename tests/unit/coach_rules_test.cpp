@@ -1,0 +1,76 @@
+/// Tests of core/coach_rules: the coaching rules as data, the installed ones and a journal's own.
+#include "core/coach_rules.hpp"
+
+#include <doctest/doctest.h>
+
+#include "core/error.hpp"
+#include "temp_dir.hpp"
+
+namespace microstep {
+
+TEST_CASE("coach rules: a file's thresholds replace the defaults - the ones it leaves out stay") {
+  CoachRules rules = parse_rules_text("thresholds:\n  review_needed: 4\n  grow_min_rate: 0.8\n", "rules.yaml");
+  CHECK(rules.thresholds.review_needed == 4);
+  CHECK(rules.thresholds.grow_min_rate == doctest::Approx(0.8));
+  CHECK(rules.thresholds.review_window == 7);  // the 7-day rule, untouched
+  CHECK(rules.thresholds.grow_after_days == 30);
+  CHECK(rules.ladders.empty());
+}
+
+TEST_CASE("coach rules: a file's lists come before the base's, so its own rules are tried first") {
+  CoachRules base = parse_rules_text(
+      "ladders:\n  - [book, chapter, page]\nvague:\n  - more\n"
+      "replacements:\n  - when: [workout]\n    step: Put on your shoes\n",
+      "installed.yaml");
+  CoachRules own = parse_rules_text(
+      "ladders:\n  - [album, song, verse]\nvague:\n  - better\n"
+      "preparations:\n  - when: [piano]\n    step: Open the {noun}\n    nouns: [piano, lid]\n",
+      "rules.yaml", base);
+  REQUIRE(own.ladders.size() == 2);
+  CHECK(own.ladders[0] == std::vector<std::string>{"album", "song", "verse"});
+  CHECK(own.ladders[1] == std::vector<std::string>{"book", "chapter", "page"});
+  CHECK(own.vague == std::vector<std::string>{"better", "more"});
+  REQUIRE(own.replacements.size() == 1);  // none of its own: the base's, as they were
+  CHECK(own.replacements[0].step == "Put on your shoes");
+  REQUIRE(own.preparations.size() == 1);
+  CHECK(own.preparations[0].when == std::vector<std::string>{"piano"});
+  CHECK(own.preparations[0].nouns == std::vector<std::string>{"piano", "lid"});
+}
+
+TEST_CASE("coach rules: a bad entry is an error naming the file and line") {
+  auto error_of = [](const std::string& text) {
+    try {
+      parse_rules_text(text, "rules.yaml");
+    } catch (const Failure& f) {
+      CHECK(f.code() == ExitCode::data);
+      return std::string(f.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("thresholds:\n  review_needed: five\n") ==
+        "rules.yaml:2: thresholds.review_needed must be a number");
+  CHECK(error_of("ladders: book\n") == "rules.yaml:1: ladders must be a list of lists");
+  CHECK(error_of("vague:\n  - more\n  - [a, b]\n") == "rules.yaml:3: vague must be a list of texts");
+  CHECK(error_of("replacements:\n  - when: [run]\n") ==
+        "rules.yaml:2: replacements entries need when: [words] and step: text");
+  CHECK(error_of("- a list\n").starts_with("rules.yaml:1: expected a mapping of coaching rules"));
+}
+
+TEST_CASE("coach rules: load_rules reads the installed rules, then the journal's own rules.yaml") {
+  test::TempDir journal;
+  CoachRules installed = load_rules(journal.path);
+  CHECK(installed.thresholds.review_needed == 5);
+  REQUIRE_FALSE(installed.ladders.empty());
+  CHECK_FALSE(installed.replacements.empty());
+
+  journal.write("rules.yaml", "thresholds:\n  review_needed: 6\nladders:\n  - [novel, scene, line]\n");
+  CoachRules extended = load_rules(journal.path);
+  CHECK(extended.thresholds.review_needed == 6);
+  REQUIRE(extended.ladders.size() == installed.ladders.size() + 1);
+  CHECK(extended.ladders.front() == std::vector<std::string>{"novel", "scene", "line"});
+
+  journal.write("rules.yaml", "ladders: [\n");
+  CHECK_THROWS_WITH(load_rules(journal.path), doctest::Contains("rules.yaml:"));
+}
+
+}  // namespace microstep

@@ -1,0 +1,62 @@
+/// Tests of core/parallel: work spread over the cores.
+#include "core/parallel.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace microstep {
+
+TEST_CASE("parallel: between 1 and 4 workers") {
+  CHECK(worker_count() >= 1);
+  CHECK(worker_count() <= 4);
+}
+
+TEST_CASE("parallel_for: every index once, none outside the range") {
+  for (size_t n : {size_t{0}, size_t{1}, size_t{3}, size_t{1000}}) {
+    CAPTURE(n);
+    std::vector<std::atomic<int>> calls(n + 1);
+    parallel_for(n, [&](size_t i) { ++calls.at(i); });
+    for (size_t i = 0; i < n; ++i) CHECK(calls[i] == 1);
+    CHECK(calls[n] == 0);
+  }
+}
+
+TEST_CASE("parallel_for: no more than worker_count() calls at once") {
+  std::atomic<unsigned> running{0}, most{0};
+  parallel_for(200, [&](size_t) {
+    unsigned now = ++running;
+    unsigned seen = most;
+    while (now > seen && !most.compare_exchange_weak(seen, now)) {
+    }
+    volatile unsigned spin = 0;
+    for (int k = 0; k < 2000; ++k) spin = spin + 1;
+    --running;
+  });
+  CHECK(most >= 1);
+  CHECK(most <= worker_count());
+}
+
+TEST_CASE("parallel_for: a failure is rethrown once the others are done") {
+  std::atomic<int> done{0};
+  auto run = [&] {
+    parallel_for(50, [&](size_t i) {
+      if (i == 7 || i == 30) throw std::runtime_error("item " + std::to_string(i));
+      ++done;
+    });
+  };
+  try {
+    run();
+    FAIL("no failure rethrown");
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    CHECK((what == "item 7" || what == "item 30"));
+  }
+  CHECK(done == 48);  // every item that did not fail still ran
+}
+
+}  // namespace microstep
