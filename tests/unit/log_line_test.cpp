@@ -142,7 +142,7 @@ TEST_CASE("the fast path takes the lines microstep writes and leaves the others"
   }
   for (const char* line : {"", "# comment", "2026-11-22\t2026-11-22T07:40:00Z\tdone\tfloss\t\t",
                            "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t\r",
-                           "\xEF\xBB\xBF2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t",
+                           "\xEF\xBB\xBF" "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t",
                            "2026-11-22\t2026-11-22T07:40:00+01:00\tdone\tfloss\t\t\t\\!torn"})
     CHECK_FALSE(parse_written_log_line(line, view));
 }
