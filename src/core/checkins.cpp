@@ -39,6 +39,13 @@ std::uint64_t hash_text(std::uint64_t h, std::string_view text) {
 
 constexpr std::uint32_t kKindBits = 3;
 
+/// Where day number `n`'s entry is, or would go, in a list of (day number, amount) sorted by day.
+std::vector<std::pair<long, double>>::const_iterator entry_of_day(const std::vector<std::pair<long, double>>& amounts,
+                                                                  long n) {
+  return std::lower_bound(amounts.begin(), amounts.end(), n,
+                          [](const std::pair<long, double>& entry, long day) { return entry.first < day; });
+}
+
 }  // namespace
 
 void CheckinCollector::add(const EventView& event) {
@@ -207,19 +214,17 @@ DayMarks DayMarks::without(const Event& checkin, const std::vector<Event>& day_e
   if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return before;
   std::uint8_t& mark = before.marks_[static_cast<size_t>(n - first_)];
   mark = static_cast<std::uint8_t>((mark & ~(kDone | kSkip)) | (day_alone.bits(checkin.day) & (kDone | kSkip)));
-  auto& unusual = before.unusual_amounts_;
-  std::erase_if(unusual, [&](const auto& entry) { return entry.first == n; });
+  auto at = entry_of_day(before.unusual_amounts_, n);
+  if (at != before.unusual_amounts_.end() && at->first == n) at = before.unusual_amounts_.erase(at);
   if (double total = day_alone.amount(checkin.day); (mark & kDone) && total != default_amount_)
-    unusual.insert(std::lower_bound(unusual.begin(), unusual.end(), std::pair<long, double>{n, -1e300}),
-                   {n, total});
+    before.unusual_amounts_.insert(at, {n, total});
   return before;
 }
 
 double DayMarks::amount(Day day) const {
   if (!done(day)) return 0;
   long n = day_number(day);
-  auto it = std::lower_bound(unusual_amounts_.begin(), unusual_amounts_.end(),
-                             std::pair<long, double>{n, -1e300});
+  auto it = entry_of_day(unusual_amounts_, n);
   if (it != unusual_amounts_.end() && it->first == n) return it->second;
   return default_amount_;
 }

@@ -439,7 +439,7 @@ std::vector<unsigned> spread_month_days(unsigned n, unsigned first_day) {
 unsigned day_of_month(Day day) { return static_cast<unsigned>(date::year_month_day{day}.day()); }
 
 bool daily(const Schedule& s) {
-  return (s.kind == Schedule::Kind::days && s.weekday_mask == 0x7f) ||
+  return s.asks_every_day() ||
          (s.kind == Schedule::Kind::per_week && s.n >= 7);
 }
 

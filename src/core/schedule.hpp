@@ -21,6 +21,8 @@ struct Schedule {
   unsigned n = 1;                    ///< N for every_n, per_week, per_month
 
   bool is_quota() const { return kind == Kind::per_week || kind == Kind::per_month; }
+  /// The day list of all seven weekdays ("daily"): each day is asked for on its own.
+  bool asks_every_day() const { return kind == Kind::days && weekday_mask == 0x7f; }
   /// Day-based schedules only: is `day` a scheduled day? `anchor` is the goal's start.
   bool is_scheduled(Day day, Day anchor) const;
   /// Checks expected per day on average (1 daily, N/7 for N/week, 1/N every N days...).

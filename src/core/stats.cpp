@@ -13,9 +13,6 @@ constexpr date::days kOneDay{1};
 
 bool is_done(DayState s) { return s == DayState::done || s == DayState::done_unscheduled; }
 
-/// Daily: each day is judged alone, with no trailing window.
-bool asks_every_day(const Schedule& s) { return s.kind == Schedule::Kind::days && s.weekday_mask == 0x7f; }
-
 /// Checks expected in one period of the schedule, and the period's length in days, on `day`.
 struct Window {
   double expected;
@@ -157,7 +154,7 @@ double habit_strength(const Chain& chain) {
   // that asks for every day judges each day alone and needs none.
   const auto& versions = chain.versions();
   bool windows = std::any_of(versions.begin(), versions.end(),
-                             [](const StepVersion& v) { return !asks_every_day(v.schedule); });
+                             [](const StepVersion& v) { return !v.schedule.asks_every_day(); });
   std::vector<long> done_before;
   if (windows) {
     done_before.reserve(static_cast<size_t>((chain.today() - chain.started()).count()) + 2);
@@ -170,7 +167,7 @@ double habit_strength(const Chain& chain) {
   chain.for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule& schedule = version.schedule;
     const double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
-    const bool every_day = asks_every_day(schedule);
+    const bool every_day = schedule.asks_every_day();
     const auto states = chain.states_between(first, last);
     const long offset = (first - chain.started()).count();  // of states[0] in done_before
     for (size_t k = 0; k < states.size(); ++k) {

@@ -63,6 +63,15 @@ TEST_CASE("schedule: the days a day-based schedule asks for") {
   CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-01") == "M--T--S");  // 11-01 + 15, 18, 21
 }
 
+TEST_CASE("schedule: only the list of all seven days asks for every day on its own") {
+  CHECK(parse_schedule("daily")->asks_every_day());
+  CHECK(parse_schedule("mon,tue,wed,thu,fri,sat,sun")->asks_every_day());
+  for (const char* text : {"weekdays", "mon,wed,fri", "every 2 days", "7/week", "3/month"}) {
+    CAPTURE(text);
+    CHECK_FALSE(parse_schedule(text)->asks_every_day());
+  }
+}
+
 TEST_CASE("schedule: the limits of each form") {
   // N/week runs from 1 to 7, N/month from 1 to 28 (every month has 28 days), every N days
   // from 1 to 365; 'every 1 days' is daily by another name.
