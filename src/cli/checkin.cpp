@@ -6,17 +6,6 @@
 
 namespace microstep::cli {
 
-namespace {
-
-DayMarks read_goal_marks_between(Context& context, const Goal& goal, Day from, Day to, std::vector<Event>& events) {
-  LogDiagnostics diagnostics;
-  auto marks = context.journal().read_marks({goal}, from, to, events, diagnostics);
-  context.report(diagnostics);
-  return std::move(marks.at(goal.id));
-}
-
-}  // namespace
-
 Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& request,
                         const std::function<void(const Goal&, Day)>& check) {
   const Journal& journal = context.journal();
@@ -41,12 +30,17 @@ Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& 
 }
 
 DayMarks read_goal_marks(Context& context, const Goal& goal) {
-  std::vector<Event> none;  // no day is in an empty range
-  return read_goal_marks_between(context, goal, Day::max(), Day::min(), none);
+  LogDiagnostics diagnostics;
+  auto marks = context.journal().read_marks({goal}, diagnostics);
+  context.report(diagnostics);
+  return std::move(marks.at(goal.id));
 }
 
-DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, std::vector<Event>& day_events) {
-  return read_goal_marks_between(context, goal, day, day, day_events);
+DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, CheckinCollector& day_checkins) {
+  LogDiagnostics diagnostics;
+  DayMarks marks = context.journal().read_goal_marks(goal, day, day_checkins, diagnostics);
+  context.report(diagnostics);
+  return marks;
 }
 
 }  // namespace microstep::cli

@@ -31,7 +31,7 @@ Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& 
 /// Resolved check-ins of one goal, with the log's warnings printed.
 DayMarks read_goal_marks(Context& context, const Goal& goal);
 
-/// The same, keeping the goal's events of `day` from the same pass (for DayMarks::without).
-DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, std::vector<Event>& day_events);
+/// The same, keeping the goal's check-ins of `day` from the same pass (for DayMarks::without).
+DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, CheckinCollector& day_checkins);
 
 }  // namespace microstep::cli

@@ -12,8 +12,8 @@ namespace {
 
 void run_done(Context& context, const CheckinRequest& request) {
   Appended done = append_checkin(context, EventKind::done, request);
-  std::vector<Event> day_events;
-  DayMarks marks = read_goal_marks(context, done.goal, done.event.day, day_events);
+  CheckinCollector day_checkins;
+  DayMarks marks = read_goal_marks(context, done.goal, done.event.day, day_checkins);
   const Day today = context.clock().today;
   const unsigned week_starts = context.journal().settings().week_starts;
   Chain chain(done.goal, marks, today, week_starts);
@@ -21,7 +21,7 @@ void run_done(Context& context, const CheckinRequest& request) {
   long seed = day_number(done.event.day) + stats.done_days;
   std::string celebration = pick_celebration(context.journal().settings().celebrations, seed);
   // Milestones are what this check-in changed: judged against the goal as it was before it.
-  DayMarks marks_before = marks.without(done.event, day_events);
+  DayMarks marks_before = marks.without(done.event, day_checkins);
   Chain before(done.goal, marks_before, today, week_starts);
   std::vector<std::string> reached = milestones(chain, stats, done.event.day, before);
   std::string fact = honest_fact(chain, stats, seed);

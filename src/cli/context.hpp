@@ -17,6 +17,7 @@ struct GlobalOptions {
   std::optional<std::string> today;
   std::optional<std::string> now;
   bool json = false;
+  bool no_cache = false;
   std::string color = "auto";
 };
 

@@ -66,13 +66,34 @@ void CheckinCollector::add(const EventView& event) {
   }
   std::uint32_t detail =
       static_cast<std::uint32_t>(h >> 32 << kKindBits) | static_cast<std::uint32_t>(event.kind);
-  auto day = static_cast<std::int32_t>(day_number(event.day));
-  first_day_ = std::min(first_day_, day);
-  last_day_ = std::max(last_day_, day);
+  push({static_cast<std::int32_t>(day_number(event.day)), compact_instant(event.written), detail, amount});
+}
+
+void CheckinCollector::push(const Record& record) {
+  first_day_ = std::min(first_day_, record.day);
+  last_day_ = std::max(last_day_, record.day);
   if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity())
     chunks_.emplace_back().reserve(std::clamp<size_t>(size_, 64, kLargestChunk));
-  chunks_.back().push_back({day, compact_instant(event.written), detail, amount});
+  chunks_.back().push_back(record);
   ++size_;
+}
+
+void CheckinCollector::push_from(const CheckinCollector& owner, Record record) {
+  if (record.amount < kNoAmount) {  // a big amount: copied, and numbered in this collector
+    big_amounts_.push_back(owner.big_amounts_[static_cast<size_t>(-2 - record.amount)]);
+    record.amount = -2 - static_cast<std::int32_t>(big_amounts_.size() - 1);
+  }
+  push(record);
+}
+
+CheckinCollector CheckinCollector::of_day(std::span<const CheckinCollector* const> parts, Day day) {
+  const auto n = static_cast<std::int32_t>(day_number(day));
+  CheckinCollector result;
+  for (const CheckinCollector* part : parts)
+    part->for_each_record([&](const Record& r) {
+      if (r.day == n) result.push_from(*part, r);
+    });
+  return result;
 }
 
 std::vector<CheckinCollector::Record> CheckinCollector::in_day_order(
@@ -154,11 +175,7 @@ void DayMarks::resolve(std::span<const CheckinCollector* const> parts) {
     while (end != sorted.end() && end->day == begin->day) ++end;
     group = end;
     if (end - begin > 1) std::sort(begin, end);
-    end = std::unique(begin, end, [](const auto& a, const auto& b) {
-      // Equal except for where a big amount was stored.
-      return a.instant == b.instant && a.detail == b.detail &&
-             (a.amount == b.amount || (a.amount < -1 && b.amount < -1));
-    });
+    end = std::unique(begin, end, CheckinCollector::same_line);
     const long day = begin->day;
     // An undo cancels the day's dones and skips written at or before it (ties: the undo wins),
     // so only those written after the last undo count.
@@ -194,20 +211,23 @@ void DayMarks::resolve(std::span<const CheckinCollector* const> parts) {
   }
 }
 
-DayMarks DayMarks::without(const Event& checkin, const std::vector<Event>& day_events) const {
+DayMarks DayMarks::without(const Event& checkin, const CheckinCollector& day_checkins) const {
   // A day's done and skip follow from that day's events alone (an undo cancels only its own
   // day's), so the day is resolved again by itself. Pauses span days: they are kept as read.
+  CheckinCollector own;  // the check-in's record, made as reading its line makes it
+  const std::string note = escape_field(checkin.note), truth = escape_field(checkin.truth);
+  own.add(EventView{checkin.day, checkin.written, checkin.kind, checkin.goal, checkin.amount, note, truth});
+  const CheckinCollector::Record& left_out = own.chunks_.front().front();
   CheckinCollector others;
-  bool left_out = false;
-  for (const Event& e : day_events) {
-    if (e.day != checkin.day || e.goal != checkin.goal) continue;
-    if (!left_out && e == checkin) {
-      left_out = true;
-      continue;
+  bool found = false;
+  day_checkins.for_each_record([&](const CheckinCollector::Record& r) {
+    if (r.day != left_out.day) return;
+    if (!found && CheckinCollector::same_line(r, left_out)) {
+      found = true;
+      return;
     }
-    const std::string note = escape_field(e.note), truth = escape_field(e.truth);
-    others.add(EventView{e.day, e.written, e.kind, e.goal, e.amount, note, truth});
-  }
+    others.push_from(day_checkins, r);
+  });
   const DayMarks day_alone(others, default_amount_);
   DayMarks before = *this;
   const long n = day_number(checkin.day);

@@ -20,9 +20,15 @@ namespace microstep {
 class CheckinCollector {
  public:
   void add(const EventView& event);
+  /// How many check-ins were added.
+  size_t size() const { return size_; }
+  /// The check-ins of `day` among those of several collectors (parts of one log): what
+  /// DayMarks::without needs of the day a check-in was logged on.
+  static CheckinCollector of_day(std::span<const CheckinCollector* const> parts, Day day);
 
  private:
   friend class DayMarks;
+  friend struct LogCacheBytes;  // the log cache copies records as they are
   /// 16 bytes per event: a million-line log fits in a few MiB per goal set.
   struct Record {
     std::int32_t day;       ///< day number
@@ -32,6 +38,15 @@ class CheckinCollector {
     auto operator<=>(const Record&) const = default;
   };
   static constexpr std::int32_t kNoAmount = -1;
+  /// Do two records come from the same line (or from exact copies of it)? Equal but for
+  /// where a big amount was stored, whose value the detail's hash holds.
+  static bool same_line(const Record& a, const Record& b) {
+    return a.day == b.day && a.instant == b.instant && a.detail == b.detail &&
+           (a.amount == b.amount || (a.amount < kNoAmount && b.amount < kNoAmount));
+  }
+  void push(const Record& record);
+  /// Adds a record of `owner`, moving its big amount (if any) into this collector.
+  void push_from(const CheckinCollector& owner, Record record);
   /// The records of several collectors (parts of one log) sorted by day, in the parts'
   /// order and each part's order within a day (or fully, when the days are far apart).
   /// Big amounts are renumbered into `big_amounts`, the parts' lists one after the other.
@@ -72,10 +87,10 @@ class DayMarks {
     return !(b & kDone) && (b & (kSkip | kPaused));
   }
   /// These marks as they were before `checkin` (a done, skip or undo) was logged: the
-  /// check-in's day judged again from `day_events`, the goal's events of that day as read
-  /// with these marks, less the check-in (one copy of it, should the log hold it twice).
-  /// What a check-in changed, for `done` to celebrate only that.
-  DayMarks without(const Event& checkin, const std::vector<Event>& day_events) const;
+  /// check-in's day judged again from `day_checkins`, the goal's check-ins of that day as
+  /// read with these marks (CheckinCollector::of_day), less the check-in (one copy of it,
+  /// should the log hold it twice). What a check-in changed, for `done` to celebrate only that.
+  DayMarks without(const Event& checkin, const CheckinCollector& day_checkins) const;
 
   /// Total amount done on that day (0 when not done).
   double amount(Day day) const;
@@ -91,6 +106,7 @@ class DayMarks {
   }
 
  private:
+  friend struct LogCacheBytes;  // the log cache copies resolved marks as they are
   static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
   void resolve(std::span<const CheckinCollector* const> parts);
   /// The day's flags, with kPaused set on every day of a pause still open. Inline:

@@ -1,6 +1,9 @@
 #include "core/journal.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -8,9 +11,11 @@
 #include <iterator>
 #include <system_error>
 
+#include "core/content_hash.hpp"
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
+#include "core/log_cache.hpp"
 #include "core/parallel.hpp"
 #include "core/text_file.hpp"
 
@@ -243,58 +248,254 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
   return read_marks(goals, Day::max(), Day::min(), none, diagnostics);
 }
 
-std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals, Day from, Day to,
-                                                    std::vector<Event>& events,
-                                                    LogDiagnostics& diagnostics) const {
-  // Each part of the log fills its own collectors (no locks); they are merged per goal.
-  // One table lookup per line gives the goal's index; goals with a file but not asked for
-  // give kNotAsked.
+namespace {
+
+/// The log cache, when it still holds what the log says: every range it covers hashes as
+/// it did (checked on every core).
+std::optional<LogCacheFile> checked_cache(const std::filesystem::path& file, const OpenLog& log) {
+  auto cache = LogCacheFile::open(file);
+  if (!cache || cache->bytes() > log.size()) return std::nullopt;
+  const auto& ranges = cache->ranges();
+  std::vector<char> same(ranges.size(), 0);
+  parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; });
+  if (std::find(same.begin(), same.end(), 0) != same.end()) return std::nullopt;
+  return cache;
+}
+
+/// Does the file end with a newline (or is it empty)? A log cut short in its last line is
+/// not cached: the rest of that line may still come.
+bool ends_with_newline(const OpenLog& log) {
+  if (log.size() == 0) return true;
+  char last = 0;
+  return ::pread(log.descriptor(), &last, 1, static_cast<off_t>(log.size() - 1)) == 1 && last == '\n';
+}
+
+}  // namespace
+
+/// One reading of the log for the goals a command asks for. Each goal's marks come from the
+/// log cache when it holds them and nothing was added for the goal since; otherwise from
+/// its check-ins: the cache's, then those of each part of the log read after it.
+struct Journal::LogReading {
+  std::vector<std::optional<DayMarks>> ready;              ///< per goal asked for
+  std::vector<std::vector<const CheckinCollector*>> parts;  ///< per goal asked for, when not ready
+
+  /// Reads the log (from where a usable cache stops). `use_cache` false: read it whole.
+  /// `need_checkins`: every goal's check-ins, never its cached marks alone.
+  LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to, std::vector<Event>& events,
+             LogDiagnostics& diagnostics, bool use_cache, bool need_checkins);
+  LogReading(LogReading&&) = default;
+  LogReading& operator=(LogReading&&) = default;
+  /// Writes the cache again, when this reading said it should, with the marks resolved
+  /// for the goals asked for.
+  void write_cache(const std::vector<DayMarks>& marks) const;
+
+  bool cache_failed = false;  ///< a cached section did not read back: read again, without it
+
+ private:
+  struct Unknown {  // an id with no goal file
+    size_t line;
+    CheckinCollector checkins;
+  };
+  const Journal* journal_;
+  const std::vector<Goal>* goals_;
+  std::optional<LogCacheFile> cache_;
+  bool write_ = false;
+  std::vector<std::string> ids_;  ///< what is collected: the goals asked for, then (to write) all ids
+  std::vector<CheckinCollector> cached_;  ///< per id: the cache's check-ins
+  std::map<std::string, Unknown, std::less<>> unknown_cached_;
+  std::vector<std::vector<CheckinCollector>> storage_;  ///< [part][id]
+  std::vector<std::vector<size_t>> first_seen_;       ///< [part][id]: the file line of its first check-in
+  std::vector<std::map<std::string, Unknown, std::less<>>> unknown_;  ///< per part, file lines
+  std::vector<ScannedPart> scanned_;
+  std::vector<std::string> log_warnings_;  ///< of the whole log, for the cache
+  std::uint64_t log_size_ = 0;
+};
+
+Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to,
+                                std::vector<Event>& events, LogDiagnostics& diagnostics, bool use_cache,
+                                bool need_checkins)
+    : journal_(&journal), goals_(&goals) {
+  // Each part of the log fills its own collectors (no locks). One table lookup per line gives
+  // the index of the id's collectors; ids with a goal file but not collected give kNotAsked.
   constexpr long kNotAsked = -1;
   const unsigned parts = worker_count();
-  auto known = goal_ids();
-  std::vector<std::vector<CheckinCollector>> storage(parts);
-  for (auto& part : storage) part.resize(goals.size());
+  const size_t warnings_before = diagnostics.warnings.size();
+  OpenLog log(journal.log_path());
+  log_size_ = log.size();
+  const auto known = journal.goal_ids();
+  const auto& settings = journal.log_cache_;
+
+  // The cache serves the commands that need no notes (review keeps a week's events whole).
+  const bool may_cache = use_cache && settings && from > to && log.size() >= settings->min_log_bytes;
+  if (may_cache) cache_ = checked_cache(settings->file, log);
+  const std::uint64_t start = cache_ ? cache_->bytes() : 0;
+  write_ = may_cache && log.size() - start >= settings->min_new_bytes;
   IdTable index;
   for (const auto& id : known) index.add(id, kNotAsked);
-  for (size_t g = 0; g < goals.size(); ++g) index.add(goals[g].id, static_cast<long>(g));
-  struct Unknown {
-    unsigned part;
-    size_t line;
-  };
-  std::vector<std::map<std::string, Unknown, std::less<>>> unknown(parts);
+  for (const auto& goal : goals) {
+    index.add(goal.id, static_cast<long>(ids_.size()));
+    ids_.push_back(goal.id);
+  }
+  if (write_)  // the cache holds every id, whatever a command asks for
+    for (const auto& id : known)
+      if (index.find(id) == kNotAsked) {
+        index.add(id, static_cast<long>(ids_.size()));
+        ids_.push_back(id);
+      }
+
+  storage_.assign(parts, std::vector<CheckinCollector>(ids_.size()));
+  first_seen_.assign(parts, std::vector<size_t>(write_ ? ids_.size() : 0, 0));
+  unknown_.resize(parts);
   std::vector<std::vector<Event>> kept(parts);  // joined in file order below
-  auto first_lines = scan_log_in_parts(
-      log_path(), parts,
+  scanned_ = scan_log_from(
+      log, start, cache_ ? cache_->lines() + 1 : 1, parts,
       [&](unsigned part, const EventView& event, size_t line) {
-        long g = index.find(event.goal);
-        if (g >= 0) {
-          storage[part][static_cast<size_t>(g)].add(event);
+        long c = index.find(event.goal);
+        if (c >= 0) {
+          CheckinCollector& checkins = storage_[part][static_cast<size_t>(c)];
+          if (write_ && checkins.size() == 0) first_seen_[part][static_cast<size_t>(c)] = line;
+          checkins.add(event);
           if (event.day >= from && event.day <= to) kept[part].push_back(to_event(event));
-        } else if (g == IdTable::kAbsent) {
-          unknown[part].try_emplace(std::string(event.goal), Unknown{part, line});
+        } else if (c == IdTable::kAbsent) {
+          auto it = unknown_[part].try_emplace(std::string(event.goal), Unknown{line, {}}).first;
+          if (write_) it->second.checkins.add(event);
         }
       },
-      diagnostics);
+      diagnostics, write_);
   append_parts(kept, events);
+  for (unsigned part = 0; part < parts; ++part) {  // part lines to file lines
+    for (auto& line : first_seen_[part]) line += scanned_[part].first_line - 1;
+    for (auto& [id, where] : unknown_[part]) where.line += scanned_[part].first_line - 1;
+  }
+
+  // From the cache, on every core: the marks of a goal asked for when nothing was added for
+  // it since (and its default amount is the same), else its check-ins; ids without a goal
+  // file only for their first line, unless the cache is to be written again.
+  ready.resize(goals.size());
+  cached_.resize(ids_.size());
+  if (cache_) {
+    const auto& in_cache = cache_->goals();
+    std::vector<std::optional<CheckinCollector>> loaded(in_cache.size());
+    std::vector<char> failed(in_cache.size(), 0);
+    parallel_for(in_cache.size(), [&](size_t i) {
+      long c = index.find(in_cache[i].id);
+      if (c == kNotAsked || (c == IdTable::kAbsent && !write_)) return;
+      if (c >= 0 && static_cast<size_t>(c) < goals.size() && !write_ && !need_checkins &&
+          in_cache[i].marks_default_amount == goals[static_cast<size_t>(c)].default_amount() &&
+          std::all_of(storage_.begin(), storage_.end(), [&](const auto& p) { return p[static_cast<size_t>(c)].size() == 0; })) {
+        ready[static_cast<size_t>(c)] = cache_->load_marks(i);
+        failed[i] = !ready[static_cast<size_t>(c)];
+        return;
+      }
+      loaded[i] = cache_->load(i);
+      failed[i] = !loaded[i];
+    });
+    if (std::find(failed.begin(), failed.end(), 1) != failed.end()) {
+      cache_failed = true;
+      return;
+    }
+    for (size_t i = 0; i < in_cache.size(); ++i) {
+      long c = index.find(in_cache[i].id);
+      if (c >= 0 && loaded[i])
+        cached_[static_cast<size_t>(c)] = std::move(*loaded[i]);
+      else if (c == IdTable::kAbsent)
+        unknown_cached_.emplace(in_cache[i].id,
+                                Unknown{in_cache[i].first_line, loaded[i] ? std::move(*loaded[i]) : CheckinCollector{}});
+    }
+    // The cached lines' warnings come before the new lines' ones, as in the file.
+    diagnostics.warnings.insert(diagnostics.warnings.begin() + static_cast<long>(warnings_before),
+                                cache_->warnings().begin(), cache_->warnings().end());
+  }
+  write_ = write_ && diagnostics.error_count == 0 && ends_with_newline(log);
+  if (write_) log_warnings_.assign(diagnostics.warnings.begin() + static_cast<long>(warnings_before), diagnostics.warnings.end());
 
   // An unknown goal id is warned about once, at its first line in the file.
   std::map<std::string, size_t> first_unknown;
+  for (const auto& [id, where] : unknown_cached_) first_unknown.emplace(id, where.line);
   for (unsigned part = 0; part < parts; ++part)
-    for (const auto& [id, where] : unknown[part])
-      first_unknown.try_emplace(id, first_lines[where.part] + where.line - 1);
+    for (const auto& [id, where] : unknown_[part]) first_unknown.try_emplace(id, where.line);
   for (const auto& [id, line] : first_unknown)
     diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) + ": unknown goal '" + id + "'");
 
+  this->parts.resize(goals.size());
+  for (size_t g = 0; g < goals.size(); ++g) {
+    if (ready[g]) continue;
+    this->parts[g].push_back(&cached_[g]);
+    for (unsigned part = 0; part < parts; ++part) this->parts[g].push_back(&storage_[part][g]);
+  }
+}
+
+void Journal::LogReading::write_cache(const std::vector<DayMarks>& marks) const {
+  if (!write_) return;
+  LogCacheContent content;
+  content.bytes = log_size_;
+  content.lines = scanned_.back().first_line + scanned_.back().newlines - 1;
+  if (cache_) content.ranges = cache_->ranges();
+  for (const ScannedPart& part : scanned_)
+    if (part.end > part.begin) content.ranges.push_back({part.begin, part.end, part.hash});
+  content.warnings = log_warnings_;
+  // Each id's check-ins: the cache's first, then each part's, in file order.
+  std::map<std::string_view, LogCacheContent::Goal> by_id;
+  auto gather = [&](std::string_view id, const CheckinCollector& checkins, size_t first_line) {
+    if (checkins.size() == 0) return;
+    auto& goal = by_id[id];
+    if (goal.parts.empty()) goal.id = std::string(id), goal.first_line = first_line;
+    goal.parts.push_back(&checkins);
+  };
+  if (cache_)
+    for (const CachedGoal& goal : cache_->goals())
+      for (size_t c = 0; c < ids_.size(); ++c)
+        if (ids_[c] == goal.id) gather(goal.id, cached_[c], goal.first_line);
+  for (const auto& [id, where] : unknown_cached_) gather(id, where.checkins, where.line);
+  for (size_t part = 0; part < storage_.size(); ++part) {
+    for (size_t c = 0; c < ids_.size(); ++c) gather(ids_[c], storage_[part][c], first_seen_[part][c]);
+    for (const auto& [id, where] : unknown_[part]) gather(id, where.checkins, where.line);
+  }
+  for (size_t g = 0; g < goals_->size(); ++g)
+    if (auto it = by_id.find((*goals_)[g].id); it != by_id.end()) it->second.marks = &marks[g];
+  for (auto& [id, goal] : by_id) content.goals.push_back(std::move(goal));
+  write_log_cache(journal_->log_cache_->file, content);  // a cache that cannot be written is only slower
+}
+
+std::vector<DayMarks> Journal::resolve_marks(const std::vector<Goal>& goals, Day from, Day to,
+                                             std::vector<Event>& events, LogDiagnostics& diagnostics, Day day,
+                                             CheckinCollector* day_checkins) const {
+  const LogDiagnostics as_given = diagnostics;
+  LogReading reading(*this, goals, from, to, events, diagnostics, true, day_checkins != nullptr);
+  if (reading.cache_failed) {  // rare: a cache file damaged after its index was read
+    diagnostics = as_given;
+    reading = LogReading(*this, goals, from, to, events, diagnostics, false, day_checkins != nullptr);
+  }
   std::vector<DayMarks> marks(goals.size());
   parallel_for(goals.size(), [&](size_t g) {
-    std::vector<const CheckinCollector*> of_goal;
-    for (unsigned part = 0; part < parts; ++part) of_goal.push_back(&storage[part][g]);
-    marks[g] = DayMarks(of_goal, goals[g].default_amount());
-    for (unsigned part = 0; part < parts; ++part) storage[part][g] = {};  // free as we go
+    marks[g] = reading.ready[g] ? std::move(*reading.ready[g]) : DayMarks(reading.parts[g], goals[g].default_amount());
   });
+  if (day_checkins) *day_checkins = CheckinCollector::of_day(reading.parts.front(), day);
+  reading.write_cache(marks);
+  return marks;
+}
+
+std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals, Day from, Day to,
+                                                    std::vector<Event>& events,
+                                                    LogDiagnostics& diagnostics) const {
+  auto marks = resolve_marks(goals, from, to, events, diagnostics, Day{}, nullptr);
   std::map<std::string, DayMarks> result;
   for (size_t g = 0; g < goals.size(); ++g) result.emplace(goals[g].id, std::move(marks[g]));
   return result;
+}
+
+DayMarks Journal::read_goal_marks(const Goal& goal, Day day, CheckinCollector& day_checkins,
+                                  LogDiagnostics& diagnostics) const {
+  std::vector<Event> none;  // no day is in an empty range
+  return std::move(resolve_marks({goal}, Day::max(), Day::min(), none, diagnostics, day, &day_checkins).front());
+}
+
+fs::path Journal::log_cache_file(const fs::path& root, const fs::path& cache_home) {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  char name[32];
+  std::snprintf(name, sizeof name, "log-%016llx", static_cast<unsigned long long>(hash_bytes(absolute.string())));
+  return cache_home / "microstep" / name;
 }
 
 std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>& ids, Day from,

@@ -1,5 +1,6 @@
 #pragma once
 /// A journal directory: where it is, its settings, its goal files and its log.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -58,6 +59,25 @@ class Journal {
   std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals, Day from, Day to,
                                              std::vector<Event>& events, LogDiagnostics& diagnostics) const;
 
+  /// The resolved check-ins of one goal, and its check-ins of `day` as read, into
+  /// `day_checkins` (for DayMarks::without): what `done` needs, from the log cache too.
+  DayMarks read_goal_marks(const Goal& goal, Day day, CheckinCollector& day_checkins,
+                           LogDiagnostics& diagnostics) const;
+
+  /// Where the log cache is kept (see log_cache.hpp), and from what size on it is used:
+  /// read_marks and read_goal_marks then read a log that only grew from where the cache
+  /// stops. Without a call to this, the log is read whole every time.
+  struct LogCacheSettings {
+    std::filesystem::path file;
+    std::uint64_t min_log_bytes = 4 << 20;   ///< a smaller log is read whole: it is fast enough
+    std::uint64_t min_new_bytes = 1 << 20;   ///< the cache is written again once this much is new
+  };
+  void use_log_cache(LogCacheSettings settings) { log_cache_ = std::move(settings); }
+  /// The cache file of the journal at `root` under `cache_home` ($XDG_CACHE_HOME, or
+  /// ~/.cache): named by a hash of the journal's absolute path, so each journal has its own.
+  static std::filesystem::path log_cache_file(const std::filesystem::path& root,
+                                              const std::filesystem::path& cache_home);
+
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
   /// [from, to], in log order, notes unescaped: for evidence, log, export and import.
   std::vector<Event> read_events(const std::set<std::string, std::less<>>& ids, Day from, Day to,
@@ -66,8 +86,14 @@ class Journal {
  private:
   explicit Journal(std::filesystem::path root, Settings settings)
       : root_(std::move(root)), settings_(std::move(settings)) {}
+  struct LogReading;
+  /// read_marks' work, the marks in the order of `goals`; with `day_checkins`, also the
+  /// check-ins of goals[0] on `day`.
+  std::vector<DayMarks> resolve_marks(const std::vector<Goal>& goals, Day from, Day to, std::vector<Event>& events,
+                                      LogDiagnostics& diagnostics, Day day, CheckinCollector* day_checkins) const;
   std::filesystem::path root_;
   Settings settings_;
+  std::optional<LogCacheSettings> log_cache_;
 };
 
 }  // namespace microstep

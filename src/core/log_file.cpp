@@ -9,6 +9,7 @@
 #include <cstring>
 #include <thread>
 
+#include "core/content_hash.hpp"
 #include "core/error.hpp"
 
 namespace microstep {
@@ -40,10 +41,10 @@ struct Problem {
 /// Hands each line of one part of the log to the parser and keeps what went wrong.
 class LineSink {
  public:
-  /// `part` is passed on to on_event; part 0 is the one that may start with a BOM.
+  /// `part` is passed on to on_event; only a part at the file's start may start with a BOM.
   LineSink(const std::function<void(unsigned, const EventView&, size_t)>& on_event, unsigned part,
-           size_t kept_errors)
-      : on_event_(on_event), part_(part), kept_errors_(kept_errors) {}
+           bool at_file_start, size_t kept_errors)
+      : on_event_(on_event), part_(part), at_file_start_(at_file_start), kept_errors_(kept_errors) {}
 
   void line(std::string_view text, size_t number) {
     // Nearly every line is one microstep wrote; the checks below are for the others (a
@@ -52,7 +53,7 @@ class LineSink {
       on_event_(part_, event_, number);
       return;
     }
-    if (part_ == 0 && number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+    if (at_file_start_ && number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
     if (!text.empty() && text.back() == '\r' && ++crlf_lines == 1) first_crlf_line_ = number;
     if (text.ends_with(kTornMarker)) {
       problem(number, "a line cut short by an interrupted write; ignored", true);
@@ -97,6 +98,7 @@ class LineSink {
   }
   const std::function<void(unsigned, const EventView&, size_t)>& on_event_;
   unsigned part_;
+  bool at_file_start_;
   size_t kept_errors_;
   size_t first_crlf_line_ = 0;
   EventView event_;  // reused: the fast path fills it in place
@@ -107,7 +109,7 @@ class LineSink {
 /// Scans the bytes [begin, end) of the file, which start at a line boundary. Returns the
 /// number of newlines seen; a last line without one is torn only when `end` is the file's end.
 size_t scan_range(int fd, const std::filesystem::path& path, off_t begin, off_t end,
-                  bool at_file_end, LineSink& sink) {
+                  bool at_file_end, LineSink& sink, ContentHash* hash) {
   std::string buffer(kReadChunk, '\0');
   std::string carry;        // the start of a line that continues in the next chunk
   bool overlong = false;    // the current line passed the limit: skip to its end
@@ -122,6 +124,7 @@ size_t scan_range(int fd, const std::filesystem::path& path, off_t begin, off_t 
     if (got == 0) break;
     offset += got;
     std::string_view chunk(buffer.data(), static_cast<size_t>(got));
+    if (hash) hash->update(chunk);
     while (!chunk.empty()) {
       size_t newline = chunk.find('\n');
       std::string_view piece = chunk.substr(0, newline);
@@ -163,33 +166,67 @@ off_t next_line_start(int fd, off_t offset, off_t size) {
 
 }  // namespace
 
-std::vector<size_t> scan_log_in_parts(const std::filesystem::path& path, unsigned parts,
-                                      const std::function<void(unsigned, const EventView&, size_t)>& on_event,
-                                      LogDiagnostics& diagnostics) {
-  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) {
-    if (errno == ENOENT) return {1};
-    throw io_error(system_error_text("cannot open", path));
+OpenLog::OpenLog(std::filesystem::path path) : path_(std::move(path)) {
+  fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    if (errno == ENOENT) return;
+    throw io_error(system_error_text("cannot open", path_));
   }
   struct stat info {};
-  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path));
-  const off_t size = info.st_size;
+  if (::fstat(fd_, &info) != 0) {
+    int saved = errno;
+    ::close(fd_);
+    errno = saved;
+    throw io_error(system_error_text("cannot stat", path_));
+  }
+  size_ = static_cast<std::uint64_t>(info.st_size);
+}
+
+OpenLog::~OpenLog() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::uint64_t OpenLog::hash(std::uint64_t begin, std::uint64_t end) const {
+  ContentHash hash;
+  std::string buffer(std::min<std::uint64_t>(kReadChunk, end > begin ? end - begin : 0), '\0');
+  for (std::uint64_t offset = begin; offset < end;) {
+    size_t want = static_cast<size_t>(std::min<std::uint64_t>(end - offset, buffer.size()));
+    ssize_t got = ::pread(fd_, buffer.data(), want, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw io_error(system_error_text("cannot read", path_));
+    if (got == 0) break;  // the file shrank: the hash then differs, as it should
+    hash.update(std::string_view(buffer.data(), static_cast<size_t>(got)));
+    offset += static_cast<std::uint64_t>(got);
+  }
+  return hash.digest();
+}
+
+std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, size_t first_line,
+                                       unsigned parts,
+                                       const std::function<void(unsigned, const EventView&, size_t)>& on_event,
+                                       LogDiagnostics& diagnostics, bool hash) {
+  const int fd = log.descriptor();
+  const off_t size = static_cast<off_t>(log.size());
+  const off_t begin = std::min(static_cast<off_t>(from), size);
   // Small logs are not worth a thread; large ones split at line boundaries.
-  if (size < (off_t{4} << 20)) parts = 1;
+  if (size - begin < (off_t{4} << 20)) parts = 1;
   parts = std::max(1u, parts);
-  std::vector<off_t> bounds{0};
+  std::vector<off_t> bounds{begin};
   for (unsigned i = 1; i < parts; ++i)
-    bounds.push_back(std::max(bounds.back(), next_line_start(file.fd, size * i / parts, size)));
+    bounds.push_back(std::max(bounds.back(), next_line_start(fd, begin + (size - begin) * i / parts, size)));
   bounds.push_back(size);
 
   std::vector<LineSink> sinks;
   sinks.reserve(parts);
-  for (unsigned i = 0; i < parts; ++i) sinks.emplace_back(on_event, i, diagnostics.kept_errors);
-  std::vector<size_t> newlines(parts, 0);
+  for (unsigned i = 0; i < parts; ++i) sinks.emplace_back(on_event, i, bounds[i] == 0, diagnostics.kept_errors);
+  std::vector<ScannedPart> scanned(parts);
+  std::vector<ContentHash> hashes(parts);
   std::vector<std::exception_ptr> failures(parts);
   auto work = [&](unsigned i) {
     try {
-      newlines[i] = scan_range(file.fd, path, bounds[i], bounds[i + 1], i + 1 == parts, sinks[i]);
+      if (fd >= 0)
+        scanned[i].newlines = scan_range(fd, log.path(), bounds[i], bounds[i + 1], i + 1 == parts, sinks[i],
+                                         hash ? &hashes[i] : nullptr);
     } catch (...) {
       failures[i] = std::current_exception();
     }
@@ -201,10 +238,25 @@ std::vector<size_t> scan_log_in_parts(const std::filesystem::path& path, unsigne
   for (auto& f : failures)
     if (f) std::rethrow_exception(f);
 
-  std::vector<size_t> first_lines{1};
-  for (unsigned i = 0; i + 1 < parts; ++i) first_lines.push_back(first_lines.back() + newlines[i]);
-  std::string name = path.filename().string();
-  for (unsigned i = 0; i < parts; ++i) sinks[i].publish(name, first_lines[i], diagnostics);
+  std::string name = log.path().filename().string();
+  for (unsigned i = 0; i < parts; ++i) {
+    ScannedPart& part = scanned[i];
+    part.begin = static_cast<std::uint64_t>(bounds[i]);
+    part.end = static_cast<std::uint64_t>(bounds[i + 1]);
+    part.first_line = i == 0 ? first_line : scanned[i - 1].first_line + scanned[i - 1].newlines;
+    if (hash) part.hash = hashes[i].digest();
+    sinks[i].publish(name, part.first_line, diagnostics);
+  }
+  return scanned;
+}
+
+std::vector<size_t> scan_log_in_parts(const std::filesystem::path& path, unsigned parts,
+                                      const std::function<void(unsigned, const EventView&, size_t)>& on_event,
+                                      LogDiagnostics& diagnostics) {
+  OpenLog log(path);
+  std::vector<size_t> first_lines;
+  for (const ScannedPart& part : scan_log_from(log, 0, 1, parts, on_event, diagnostics, false))
+    first_lines.push_back(part.first_line);
   return first_lines;
 }
 

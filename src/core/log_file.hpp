@@ -1,5 +1,6 @@
 #pragma once
 /// Reading checkins.log as a stream, and appending to it safely.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -38,6 +39,46 @@ std::vector<size_t> scan_log_in_parts(
     const std::filesystem::path& path, unsigned parts,
     const std::function<void(unsigned part, const EventView&, size_t line)>& on_event,
     LogDiagnostics& diagnostics);
+
+/// checkins.log opened for reading. Every read goes through the one descriptor, so a file
+/// renamed over the log meanwhile (by a git checkout) is not half seen.
+class OpenLog {
+ public:
+  /// A missing file is an empty log; any other failure throws an io Failure.
+  explicit OpenLog(std::filesystem::path path);
+  ~OpenLog();
+  OpenLog(const OpenLog&) = delete;
+  OpenLog& operator=(const OpenLog&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::uint64_t size() const { return size_; }
+  /// The ContentHash of the bytes [begin, end).
+  std::uint64_t hash(std::uint64_t begin, std::uint64_t end) const;
+  /// The descriptor to read with (-1 for a missing file).
+  int descriptor() const { return fd_; }
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+};
+
+/// One part of a scan: its bytes, the file line it starts at, the newlines in it, and (when
+/// asked for) the ContentHash of its bytes.
+struct ScannedPart {
+  std::uint64_t begin = 0, end = 0;
+  size_t first_line = 1;
+  size_t newlines = 0;
+  std::uint64_t hash = 0;
+};
+
+/// scan_log_in_parts for the bytes of an open log from `from` (the start of file line
+/// `first_line`) to its end: how the rest of a log that grew is read. With `hash`, each
+/// part's bytes are hashed as they are read (the log cache keeps those hashes).
+std::vector<ScannedPart> scan_log_from(
+    const OpenLog& log, std::uint64_t from, size_t first_line, unsigned parts,
+    const std::function<void(unsigned part, const EventView&, size_t line)>& on_event,
+    LogDiagnostics& diagnostics, bool hash);
 
 /// Throws a data Failure listing the errors, if there are any.
 void throw_if_errors(const LogDiagnostics& diagnostics);

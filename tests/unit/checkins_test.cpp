@@ -23,7 +23,7 @@ struct Raw {
   std::string note = "";
 };
 
-DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
+CheckinCollector collect(const std::vector<Raw>& raw) {
   CheckinCollector c;
   for (const auto& r : raw) {
     EventView e;
@@ -35,7 +35,11 @@ DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
     e.note_escaped = r.note;
     c.add(e);
   }
-  return DayMarks(c, default_amount);
+  return c;
+}
+
+DayMarks marks_of(const std::vector<Raw>& raw, double default_amount = 1) {
+  return DayMarks(collect(raw), default_amount);
 }
 
 /// The full event of a Raw, as read back from the log.
@@ -45,12 +49,12 @@ Event event_of(const Raw& r) {
                r.kind, "g", r.amount, r.note, ""};
 }
 
-/// The marks of `raw` as they were before its check-in `checkin` was logged.
+/// The marks of `raw` as they were before its check-in `checkin` was logged, the day's
+/// check-ins taken from the log as a command reads them (CheckinCollector::of_day).
 DayMarks before(const std::vector<Raw>& raw, const Raw& checkin, double default_amount = 1) {
-  std::vector<Event> day_events;
-  for (const auto& r : raw)
-    if (std::string(r.on) == checkin.on) day_events.push_back(event_of(r));
-  return marks_of(raw, default_amount).without(event_of(checkin), day_events);
+  const CheckinCollector all = collect(raw);
+  const CheckinCollector* parts[] = {&all};
+  return marks_of(raw, default_amount).without(event_of(checkin), CheckinCollector::of_day(parts, day(checkin.on)));
 }
 
 /// The done days, as text.

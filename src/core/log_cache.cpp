@@ -1,0 +1,403 @@
+#include "core/log_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <system_error>
+
+#include "core/content_hash.hpp"
+
+namespace microstep {
+
+// The layout of a cache file, all numbers in the machine's byte order:
+//
+//   header   magic, byte-order mark, record size, the index's offset, size and hash
+//   sections for each goal, its records then its big amounts, then its resolved marks if any
+//   index    the covered bytes and lines, the ranges, the warnings, and for each goal its
+//            id, first line, days, counts, section offset and hash, and where its marks are
+//
+// The header is written last, so a file cut short has no valid header.
+
+namespace {
+
+constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'L', 'C', '2'};
+constexpr std::uint32_t kByteOrderMark = 0x01020304;
+
+struct Header {
+  char magic[8];
+  std::uint32_t byte_order;
+  std::uint32_t record_size;
+  std::uint64_t index_offset;
+  std::uint64_t index_size;
+  std::uint64_t index_hash;
+};
+
+/// Reads or writes all of `size` bytes at `offset`; false on any failure or a short file.
+bool read_exactly(int fd, void* into, size_t size, std::uint64_t offset) {
+  auto* at = static_cast<char*>(into);
+  while (size > 0) {
+    ssize_t got = ::pread(fd, at, size, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    at += got, size -= static_cast<size_t>(got), offset += static_cast<std::uint64_t>(got);
+  }
+  return true;
+}
+
+bool write_exactly(int fd, const char* from, size_t size) {
+  while (size > 0) {
+    ssize_t put = ::write(fd, from, size);
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) return false;
+    from += put, size -= static_cast<size_t>(put);
+  }
+  return true;
+}
+
+/// Closes the file descriptor on every path out.
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+/// Appends numbers and texts to a byte string.
+struct Encoder {
+  std::string bytes;
+  template <typename T>
+  void put(T value) {
+    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void put_text(std::string_view text) {
+    put(static_cast<std::uint32_t>(text.size()));
+    bytes.append(text);
+  }
+};
+
+/// Reads back what Encoder wrote; any read past the end makes `ok` false for good.
+struct Decoder {
+  std::string_view bytes;
+  bool ok = true;
+  template <typename T>
+  T get() {
+    T value{};
+    if (bytes.size() < sizeof value) {
+      ok = false;
+      return value;
+    }
+    std::memcpy(&value, bytes.data(), sizeof value);
+    bytes.remove_prefix(sizeof value);
+    return value;
+  }
+  std::string get_text() {
+    auto size = get<std::uint32_t>();
+    if (!ok || bytes.size() < size) {
+      ok = false;
+      return {};
+    }
+    std::string text(bytes.substr(0, size));
+    bytes.remove_prefix(size);
+    return text;
+  }
+  /// A count of items of at least `item_size` bytes each: more than the bytes left can hold
+  /// is a corrupt file, not a reason to allocate.
+  std::uint64_t get_count(size_t item_size) {
+    auto count = get<std::uint64_t>();
+    if (count > bytes.size() / item_size) ok = false;
+    return ok ? count : 0;
+  }
+};
+
+/// Writes through a buffer, hashing a section as it goes.
+class BufferedFile {
+ public:
+  explicit BufferedFile(int fd) : fd_(fd) { buffer_.reserve(kBuffer); }
+  void write(const void* data, size_t size) {
+    section_hash_.update(std::string_view(static_cast<const char*>(data), size));
+    offset_ += size;
+    if (buffer_.size() + size > kBuffer) flush();
+    if (size > kBuffer) {
+      ok_ = ok_ && write_exactly(fd_, static_cast<const char*>(data), size);
+      return;
+    }
+    buffer_.append(static_cast<const char*>(data), size);
+  }
+  void flush() {
+    ok_ = ok_ && write_exactly(fd_, buffer_.data(), buffer_.size());
+    buffer_.clear();
+  }
+  /// Starts hashing a new section; returns the hash of the one before.
+  std::uint64_t next_section() {
+    std::uint64_t hash = section_hash_.digest();
+    section_hash_ = ContentHash{};
+    return hash;
+  }
+  std::uint64_t offset() const { return offset_; }
+  bool ok() const { return ok_; }
+
+ private:
+  static constexpr size_t kBuffer = 1 << 20;
+  int fd_;
+  std::string buffer_;
+  ContentHash section_hash_;
+  std::uint64_t offset_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+/// The only code outside checkins.cpp that sees a collector's records: it copies them to
+/// and from a cache file as they are.
+struct LogCacheBytes {
+  using Record = CheckinCollector::Record;
+  static constexpr std::int32_t kNoAmount = CheckinCollector::kNoAmount;
+
+  /// Writes the records of `parts` as one goal's section; fills its index entry.
+  static void write(const std::vector<const CheckinCollector*>& parts, BufferedFile& out, Encoder& index) {
+    std::uint64_t records = 0, big_amounts = 0;
+    std::int32_t first_day = std::numeric_limits<std::int32_t>::max();
+    std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
+    const std::uint64_t offset = out.offset();
+    for (const CheckinCollector* part : parts) {
+      // Each part numbers its big amounts from 0: they move past the parts before it.
+      const auto shift = static_cast<std::int32_t>(big_amounts);
+      part->for_each_record([&](Record r) {
+        if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index)
+        out.write(&r, sizeof r);
+      });
+      records += part->size_;
+      big_amounts += part->big_amounts_.size();
+      first_day = std::min(first_day, part->first_day_);
+      last_day = std::max(last_day, part->last_day_);
+    }
+    for (const CheckinCollector* part : parts)
+      for (double amount : part->big_amounts_) out.write(&amount, sizeof amount);
+    index.put(first_day);
+    index.put(last_day);
+    index.put(records);
+    index.put(big_amounts);
+    index.put(offset);
+    index.put(out.next_section());
+  }
+
+  /// Writes resolved marks after a goal's records; fills the rest of its index entry.
+  static void write_marks(const DayMarks* marks, BufferedFile& out, Encoder& index) {
+    if (!marks) {
+      index.put(std::uint8_t{0});
+      return;
+    }
+    Encoder bytes;
+    bytes.put(marks->first_);
+    bytes.put(marks->paused_from_);
+    bytes.put(static_cast<std::uint8_t>(marks->paused_open_));
+    bytes.put(static_cast<std::uint64_t>(marks->marks_.size()));
+    bytes.bytes.append(reinterpret_cast<const char*>(marks->marks_.data()), marks->marks_.size());
+    bytes.put(static_cast<std::uint64_t>(marks->unusual_amounts_.size()));
+    for (const auto& [day, amount] : marks->unusual_amounts_) {
+      bytes.put(static_cast<std::int64_t>(day));
+      bytes.put(amount);
+    }
+    index.put(std::uint8_t{1});
+    index.put(marks->default_amount_);
+    index.put(out.offset());
+    index.put(static_cast<std::uint64_t>(bytes.bytes.size()));
+    out.write(bytes.bytes.data(), bytes.bytes.size());
+    index.put(out.next_section());
+  }
+
+  /// Reads marks back; nullopt when their bytes do not hash as written or do not parse.
+  static std::optional<DayMarks> read_marks(int fd, std::uint64_t offset, std::uint64_t size, std::uint64_t hash,
+                                            double default_amount) {
+    std::string bytes(static_cast<size_t>(size), '\0');
+    if (!read_exactly(fd, bytes.data(), bytes.size(), offset) || hash_bytes(bytes) != hash) return std::nullopt;
+    Decoder in{bytes};
+    DayMarks marks;
+    marks.default_amount_ = default_amount;
+    marks.first_ = in.get<long>();
+    marks.paused_from_ = in.get<long>();
+    marks.paused_open_ = in.get<std::uint8_t>() != 0;
+    auto days = in.get_count(1);
+    marks.marks_.assign(in.bytes.begin(), in.bytes.begin() + static_cast<long>(days));
+    in.bytes.remove_prefix(static_cast<size_t>(days));
+    for (auto n = in.get_count(sizeof(std::int64_t) + sizeof(double)); n > 0; --n) {
+      auto day = in.get<std::int64_t>();
+      marks.unusual_amounts_.emplace_back(static_cast<long>(day), in.get<double>());
+    }
+    if (!in.ok || !in.bytes.empty()) return std::nullopt;
+    return marks;
+  }
+
+  /// Reads a section back; nullopt when its bytes do not hash as written.
+  static std::optional<CheckinCollector> read(int fd, std::uint64_t offset, std::uint64_t records,
+                                              std::uint64_t big_amounts, std::int32_t first_day,
+                                              std::int32_t last_day, std::uint64_t hash) {
+    CheckinCollector collector;
+    std::vector<Record> chunk(static_cast<size_t>(records));
+    std::vector<double> bigs(static_cast<size_t>(big_amounts));
+    const size_t record_bytes = chunk.size() * sizeof(Record), big_bytes = bigs.size() * sizeof(double);
+    if (!read_exactly(fd, chunk.data(), record_bytes, offset) ||
+        !read_exactly(fd, bigs.data(), big_bytes, offset + record_bytes))
+      return std::nullopt;
+    ContentHash check;
+    check.update(std::string_view(reinterpret_cast<const char*>(chunk.data()), record_bytes));
+    check.update(std::string_view(reinterpret_cast<const char*>(bigs.data()), big_bytes));
+    if (check.digest() != hash) return std::nullopt;
+    collector.size_ = chunk.size();
+    if (!chunk.empty()) collector.chunks_.push_back(std::move(chunk));
+    collector.big_amounts_ = std::move(bigs);
+    collector.first_day_ = first_day;
+    collector.last_day_ = last_day;
+    return collector;
+  }
+};
+
+std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path) {
+  Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  struct stat info {};
+  if (file.fd < 0 || ::fstat(file.fd, &info) != 0) return std::nullopt;
+  const auto file_size = static_cast<std::uint64_t>(info.st_size);
+  Header header{};
+  if (!read_exactly(file.fd, &header, sizeof header, 0) || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 ||
+      header.byte_order != kByteOrderMark || header.record_size != sizeof(LogCacheBytes::Record) ||
+      header.index_offset > file_size || header.index_size > file_size - header.index_offset)
+    return std::nullopt;
+  std::string index(static_cast<size_t>(header.index_size), '\0');
+  if (!read_exactly(file.fd, index.data(), index.size(), header.index_offset) ||
+      hash_bytes(index) != header.index_hash)
+    return std::nullopt;
+
+  LogCacheFile cache;
+  Decoder in{index};
+  cache.bytes_ = in.get<std::uint64_t>();
+  cache.lines_ = in.get<std::uint64_t>();
+  for (auto n = in.get_count(3 * sizeof(std::uint64_t)); n > 0; --n) {
+    HashedRange range;
+    range.begin = in.get<std::uint64_t>();
+    range.end = in.get<std::uint64_t>();
+    range.hash = in.get<std::uint64_t>();
+    cache.ranges_.push_back(range);
+  }
+  for (auto n = in.get_count(sizeof(std::uint32_t)); n > 0; --n) cache.warnings_.push_back(in.get_text());
+  for (auto n = in.get_count(sizeof(std::uint32_t)); n > 0; --n) {
+    CachedGoal goal;
+    goal.id = in.get_text();
+    goal.first_line = in.get<std::uint64_t>();
+    Section section;
+    section.first_day = in.get<std::int32_t>();
+    section.last_day = in.get<std::int32_t>();
+    section.records = in.get<std::uint64_t>();
+    section.big_amounts = in.get<std::uint64_t>();
+    section.offset = in.get<std::uint64_t>();
+    section.hash = in.get<std::uint64_t>();
+    if (in.get<std::uint8_t>() != 0) {
+      goal.marks_default_amount = in.get<double>();
+      section.marks_offset = in.get<std::uint64_t>();
+      section.marks_size = in.get<std::uint64_t>();
+      section.marks_hash = in.get<std::uint64_t>();
+      if (section.marks_offset > header.index_offset || section.marks_size > header.index_offset - section.marks_offset)
+        in.ok = false;
+    }
+    // A section must lie before the index: its counts then cannot ask for more memory than
+    // the file has bytes.
+    const std::uint64_t limit = header.index_offset;
+    if (section.offset > limit || section.records > (limit - section.offset) / sizeof(LogCacheBytes::Record) ||
+        section.big_amounts > (limit - section.offset - section.records * sizeof(LogCacheBytes::Record)) / sizeof(double))
+      in.ok = false;
+    if (!in.ok) break;
+    cache.goals_.push_back(std::move(goal));
+    cache.sections_.push_back(section);
+  }
+  if (!in.ok || !in.bytes.empty()) return std::nullopt;
+  // The ranges must cover the bytes, in order, with no gap.
+  std::uint64_t covered = 0;
+  for (const HashedRange& range : cache.ranges_) {
+    if (range.begin != covered || range.end < range.begin) return std::nullopt;
+    covered = range.end;
+  }
+  if (covered != cache.bytes_) return std::nullopt;
+  std::swap(cache.fd_, file.fd);
+  return cache;
+}
+
+LogCacheFile::LogCacheFile(LogCacheFile&& other) noexcept { *this = std::move(other); }
+
+LogCacheFile& LogCacheFile::operator=(LogCacheFile&& other) noexcept {
+  std::swap(fd_, other.fd_);
+  bytes_ = other.bytes_;
+  lines_ = other.lines_;
+  ranges_ = std::move(other.ranges_);
+  warnings_ = std::move(other.warnings_);
+  goals_ = std::move(other.goals_);
+  sections_ = std::move(other.sections_);
+  return *this;
+}
+
+LogCacheFile::~LogCacheFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::optional<DayMarks> LogCacheFile::load_marks(size_t i) const {
+  if (i >= sections_.size() || !goals_[i].marks_default_amount) return std::nullopt;
+  const Section& s = sections_[i];
+  return LogCacheBytes::read_marks(fd_, s.marks_offset, s.marks_size, s.marks_hash, *goals_[i].marks_default_amount);
+}
+
+std::optional<CheckinCollector> LogCacheFile::load(size_t i) const {
+  if (i >= sections_.size()) return std::nullopt;
+  const Section& s = sections_[i];
+  return LogCacheBytes::read(fd_, s.offset, s.records, s.big_amounts, s.first_day, s.last_day, s.hash);
+}
+
+bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::string temporary = path.string() + ".XXXXXX";
+  Descriptor file{::mkstemp(temporary.data())};
+  if (file.fd < 0) return false;
+
+  BufferedFile out(file.fd);
+  Header header{};
+  out.write(&header, sizeof header);  // a placeholder: written for real at the end
+  out.next_section();
+  Encoder index;
+  index.put(content.bytes);
+  index.put(content.lines);
+  index.put(static_cast<std::uint64_t>(content.ranges.size()));
+  for (const HashedRange& range : content.ranges) {
+    index.put(range.begin);
+    index.put(range.end);
+    index.put(range.hash);
+  }
+  index.put(static_cast<std::uint64_t>(content.warnings.size()));
+  for (const std::string& warning : content.warnings) index.put_text(warning);
+  index.put(static_cast<std::uint64_t>(content.goals.size()));
+  for (const LogCacheContent::Goal& goal : content.goals) {
+    index.put_text(goal.id);
+    index.put(goal.first_line);
+    LogCacheBytes::write(goal.parts, out, index);
+    LogCacheBytes::write_marks(goal.marks, out, index);
+  }
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.byte_order = kByteOrderMark;
+  header.record_size = sizeof(LogCacheBytes::Record);
+  header.index_offset = out.offset();
+  header.index_size = index.bytes.size();
+  header.index_hash = hash_bytes(index.bytes);
+  out.write(index.bytes.data(), index.bytes.size());
+  out.flush();
+  bool ok = out.ok() && ::pwrite(file.fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header) &&
+            ::close(file.fd) == 0;
+  file.fd = -1;
+  if (ok) ok = ::rename(temporary.c_str(), path.c_str()) == 0;
+  if (!ok) ::unlink(temporary.c_str());
+  return ok;
+}
+
+}  // namespace microstep
