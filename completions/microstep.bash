@@ -4,7 +4,7 @@
 
 _microstep_commands="init add done skip undo pause resume list today stats calendar chart set
   edit suggest shrink grow review due remind evidence log check import export"
-_microstep_global_options="--dir --json --color --today --now --help --version"
+_microstep_global_options="--dir --json --no-cache --color --today --now --help --version"
 # Options that take a value: the word after one of these is not a command or an argument.
 _microstep_value_options="--dir --color --today --now --amount --note --truth --date --goal
   --after --every --feeling --unit --minimum --minutes --at --start --step --from --status

@@ -285,9 +285,13 @@ struct Journal::LogReading {
              LogDiagnostics& diagnostics, bool use_cache, bool need_checkins);
   LogReading(LogReading&&) = default;
   LogReading& operator=(LogReading&&) = default;
-  /// Writes the cache again, when this reading said it should, with the marks resolved
-  /// for the goals asked for.
-  void write_cache(const std::vector<DayMarks>& marks) const;
+  /// Starts writing the cache again, when this reading said it should: every id's
+  /// check-ins are written now, the marks resolved for the goals asked for by finish().
+  std::optional<LogCacheWriter> start_cache();
+  /// The place of goal g in the cache being written.
+  size_t cache_place(size_t g) const { return cache_place_[g]; }
+  /// Frees the check-ins of goal g, once resolved (and written, if the cache is).
+  void release(size_t g);
 
   bool cache_failed = false;  ///< a cached section did not read back: read again, without it
 
@@ -309,6 +313,7 @@ struct Journal::LogReading {
   std::vector<ScannedPart> scanned_;
   std::vector<std::string> log_warnings_;  ///< of the whole log, for the cache
   std::uint64_t log_size_ = 0;
+  std::vector<size_t> cache_place_;  ///< per goal asked for
 };
 
 Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to,
@@ -425,8 +430,8 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
   }
 }
 
-void Journal::LogReading::write_cache(const std::vector<DayMarks>& marks) const {
-  if (!write_) return;
+std::optional<LogCacheWriter> Journal::LogReading::start_cache() {
+  if (!write_) return std::nullopt;
   LogCacheContent content;
   content.bytes = log_size_;
   content.lines = scanned_.back().first_line + scanned_.back().newlines - 1;
@@ -442,19 +447,37 @@ void Journal::LogReading::write_cache(const std::vector<DayMarks>& marks) const 
     if (goal.parts.empty()) goal.id = std::string(id), goal.first_line = first_line;
     goal.parts.push_back(&checkins);
   };
+  std::map<std::string_view, size_t> collected;  // id -> its index in ids_
+  for (size_t c = 0; c < ids_.size(); ++c) collected.emplace(ids_[c], c);
   if (cache_)
     for (const CachedGoal& goal : cache_->goals())
-      for (size_t c = 0; c < ids_.size(); ++c)
-        if (ids_[c] == goal.id) gather(goal.id, cached_[c], goal.first_line);
+      if (auto it = collected.find(goal.id); it != collected.end())
+        gather(goal.id, cached_[it->second], goal.first_line);
   for (const auto& [id, where] : unknown_cached_) gather(id, where.checkins, where.line);
   for (size_t part = 0; part < storage_.size(); ++part) {
     for (size_t c = 0; c < ids_.size(); ++c) gather(ids_[c], storage_[part][c], first_seen_[part][c]);
     for (const auto& [id, where] : unknown_[part]) gather(id, where.checkins, where.line);
   }
-  for (size_t g = 0; g < goals_->size(); ++g)
-    if (auto it = by_id.find((*goals_)[g].id); it != by_id.end()) it->second.marks = &marks[g];
   for (auto& [id, goal] : by_id) content.goals.push_back(std::move(goal));
-  write_log_cache(journal_->log_cache_->file, content);  // a cache that cannot be written is only slower
+  cache_place_.assign(goals_->size(), content.goals.size());  // past the end: no check-ins, no place
+  for (size_t g = 0; g < goals_->size(); ++g)
+    for (size_t i = 0; i < content.goals.size(); ++i)
+      if (content.goals[i].id == (*goals_)[g].id) cache_place_[g] = i;
+  std::optional<LogCacheWriter> writer;
+  writer.emplace(journal_->log_cache_->file, content);
+  // Only the goals asked for are still needed: the rest were collected for the cache alone.
+  for (size_t c = goals_->size(); c < ids_.size(); ++c) {
+    cached_[c] = {};
+    for (auto& part : storage_) part[c] = {};
+  }
+  unknown_cached_.clear();
+  unknown_.clear();
+  return writer;
+}
+
+void Journal::LogReading::release(size_t g) {
+  cached_[g] = {};
+  for (auto& part : storage_) part[g] = {};
 }
 
 std::vector<DayMarks> Journal::resolve_marks(const std::vector<Goal>& goals, Day from, Day to,
@@ -466,12 +489,17 @@ std::vector<DayMarks> Journal::resolve_marks(const std::vector<Goal>& goals, Day
     diagnostics = as_given;
     reading = LogReading(*this, goals, from, to, events, diagnostics, false, day_checkins != nullptr);
   }
+  if (day_checkins) *day_checkins = CheckinCollector::of_day(reading.parts.front(), day);
+  std::optional<LogCacheWriter> cache = reading.start_cache();
   std::vector<DayMarks> marks(goals.size());
   parallel_for(goals.size(), [&](size_t g) {
     marks[g] = reading.ready[g] ? std::move(*reading.ready[g]) : DayMarks(reading.parts[g], goals[g].default_amount());
+    reading.release(g);  // free as we go
   });
-  if (day_checkins) *day_checkins = CheckinCollector::of_day(reading.parts.front(), day);
-  reading.write_cache(marks);
+  if (cache) {
+    for (size_t g = 0; g < goals.size(); ++g) cache->add_marks(reading.cache_place(g), marks[g]);
+    cache->finish();  // a cache that cannot be written only makes the next command slower
+  }
   return marks;
 }
 

@@ -159,57 +159,57 @@ struct LogCacheBytes {
   using Record = CheckinCollector::Record;
   static constexpr std::int32_t kNoAmount = CheckinCollector::kNoAmount;
 
-  /// Writes the records of `parts` as one goal's section; fills its index entry.
-  static void write(const std::vector<const CheckinCollector*>& parts, BufferedFile& out, Encoder& index) {
-    std::uint64_t records = 0, big_amounts = 0;
+  /// Where a goal's check-ins went in the file, for its index entry.
+  struct RecordsEntry {
     std::int32_t first_day = std::numeric_limits<std::int32_t>::max();
     std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
-    const std::uint64_t offset = out.offset();
+    std::uint64_t records = 0, big_amounts = 0, offset = 0, hash = 0;
+  };
+  /// Where its marks went: none when size is 0 and no default amount was given.
+  struct MarksEntry {
+    std::optional<double> default_amount;
+    std::uint64_t offset = 0, size = 0, hash = 0;
+  };
+
+  /// Writes the records of `parts` as one goal's section.
+  static RecordsEntry write(const std::vector<const CheckinCollector*>& parts, BufferedFile& out) {
+    RecordsEntry entry;
+    entry.offset = out.offset();
     for (const CheckinCollector* part : parts) {
       // Each part numbers its big amounts from 0: they move past the parts before it.
-      const auto shift = static_cast<std::int32_t>(big_amounts);
+      const auto shift = static_cast<std::int32_t>(entry.big_amounts);
       part->for_each_record([&](Record r) {
         if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index)
         out.write(&r, sizeof r);
       });
-      records += part->size_;
-      big_amounts += part->big_amounts_.size();
-      first_day = std::min(first_day, part->first_day_);
-      last_day = std::max(last_day, part->last_day_);
+      entry.records += part->size_;
+      entry.big_amounts += part->big_amounts_.size();
+      entry.first_day = std::min(entry.first_day, part->first_day_);
+      entry.last_day = std::max(entry.last_day, part->last_day_);
     }
     for (const CheckinCollector* part : parts)
       for (double amount : part->big_amounts_) out.write(&amount, sizeof amount);
-    index.put(first_day);
-    index.put(last_day);
-    index.put(records);
-    index.put(big_amounts);
-    index.put(offset);
-    index.put(out.next_section());
+    entry.hash = out.next_section();
+    return entry;
   }
 
-  /// Writes resolved marks after a goal's records; fills the rest of its index entry.
-  static void write_marks(const DayMarks* marks, BufferedFile& out, Encoder& index) {
-    if (!marks) {
-      index.put(std::uint8_t{0});
-      return;
-    }
+  /// Writes resolved marks as a section.
+  static MarksEntry write_marks(const DayMarks& marks, BufferedFile& out) {
     Encoder bytes;
-    bytes.put(marks->first_);
-    bytes.put(marks->paused_from_);
-    bytes.put(static_cast<std::uint8_t>(marks->paused_open_));
-    bytes.put(static_cast<std::uint64_t>(marks->marks_.size()));
-    bytes.bytes.append(reinterpret_cast<const char*>(marks->marks_.data()), marks->marks_.size());
-    bytes.put(static_cast<std::uint64_t>(marks->unusual_amounts_.size()));
-    for (const auto& [day, amount] : marks->unusual_amounts_) {
+    bytes.put(marks.first_);
+    bytes.put(marks.paused_from_);
+    bytes.put(static_cast<std::uint8_t>(marks.paused_open_));
+    bytes.put(static_cast<std::uint64_t>(marks.marks_.size()));
+    bytes.bytes.append(reinterpret_cast<const char*>(marks.marks_.data()), marks.marks_.size());
+    bytes.put(static_cast<std::uint64_t>(marks.unusual_amounts_.size()));
+    for (const auto& [day, amount] : marks.unusual_amounts_) {
       bytes.put(static_cast<std::int64_t>(day));
       bytes.put(amount);
     }
-    index.put(std::uint8_t{1});
-    index.put(marks->default_amount_);
-    index.put(out.offset());
-    index.put(static_cast<std::uint64_t>(bytes.bytes.size()));
+    MarksEntry entry{marks.default_amount_, out.offset(), bytes.bytes.size(), 0};
     out.write(bytes.bytes.data(), bytes.bytes.size());
-    index.put(out.next_section());
+    entry.hash = out.next_section();
+    return entry;
   }
 
   /// Reads marks back; nullopt when their bytes do not hash as written or do not parse.
@@ -355,49 +355,106 @@ std::optional<CheckinCollector> LogCacheFile::load(size_t i) const {
   return LogCacheBytes::read(fd_, s.offset, s.records, s.big_amounts, s.first_day, s.last_day, s.hash);
 }
 
-bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content) {
+struct LogCacheWriter::State {
+  std::filesystem::path path;
+  std::string temporary;
+  Descriptor file;
+  std::optional<BufferedFile> out;
+  Encoder head;  ///< the index up to the goals
+  struct Goal {
+    std::string id;
+    std::uint64_t first_line;
+    LogCacheBytes::RecordsEntry records;
+    const DayMarks* marks = nullptr;
+  };
+  std::vector<Goal> goals;
+  bool finished = false;
+};
+
+LogCacheWriter::LogCacheWriter(const std::filesystem::path& path, const LogCacheContent& content)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.path = path;
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::string temporary = path.string() + ".XXXXXX";
-  Descriptor file{::mkstemp(temporary.data())};
-  if (file.fd < 0) return false;
-
-  BufferedFile out(file.fd);
-  Header header{};
-  out.write(&header, sizeof header);  // a placeholder: written for real at the end
-  out.next_section();
-  Encoder index;
-  index.put(content.bytes);
-  index.put(content.lines);
-  index.put(static_cast<std::uint64_t>(content.ranges.size()));
+  s.temporary = path.string() + ".XXXXXX";
+  s.file.fd = ::mkstemp(s.temporary.data());
+  if (s.file.fd < 0) return;
+  s.out.emplace(s.file.fd);
+  Header placeholder{};  // written for real by finish()
+  s.out->write(&placeholder, sizeof placeholder);
+  s.out->next_section();
+  s.head.put(content.bytes);
+  s.head.put(content.lines);
+  s.head.put(static_cast<std::uint64_t>(content.ranges.size()));
   for (const HashedRange& range : content.ranges) {
-    index.put(range.begin);
-    index.put(range.end);
-    index.put(range.hash);
+    s.head.put(range.begin);
+    s.head.put(range.end);
+    s.head.put(range.hash);
   }
-  index.put(static_cast<std::uint64_t>(content.warnings.size()));
-  for (const std::string& warning : content.warnings) index.put_text(warning);
-  index.put(static_cast<std::uint64_t>(content.goals.size()));
-  for (const LogCacheContent::Goal& goal : content.goals) {
+  s.head.put(static_cast<std::uint64_t>(content.warnings.size()));
+  for (const std::string& warning : content.warnings) s.head.put_text(warning);
+  for (const LogCacheContent::Goal& goal : content.goals)
+    s.goals.push_back({goal.id, goal.first_line, LogCacheBytes::write(goal.parts, *s.out), goal.marks});
+}
+
+LogCacheWriter::LogCacheWriter(LogCacheWriter&&) noexcept = default;
+LogCacheWriter& LogCacheWriter::operator=(LogCacheWriter&&) noexcept = default;
+
+LogCacheWriter::~LogCacheWriter() {
+  if (!state_) return;  // moved from
+  if (state_->file.fd >= 0) ::close(state_->file.fd);
+  state_->file.fd = -1;
+  if (!state_->finished && !state_->temporary.empty()) ::unlink(state_->temporary.c_str());
+}
+
+void LogCacheWriter::add_marks(size_t i, const DayMarks& marks) {
+  if (i < state_->goals.size()) state_->goals[i].marks = &marks;
+}
+
+bool LogCacheWriter::finish() {
+  State& s = *state_;
+  if (s.file.fd < 0) return false;
+  Encoder index = std::move(s.head);
+  index.put(static_cast<std::uint64_t>(s.goals.size()));
+  for (const State::Goal& goal : s.goals) {
     index.put_text(goal.id);
     index.put(goal.first_line);
-    LogCacheBytes::write(goal.parts, out, index);
-    LogCacheBytes::write_marks(goal.marks, out, index);
+    index.put(goal.records.first_day);
+    index.put(goal.records.last_day);
+    index.put(goal.records.records);
+    index.put(goal.records.big_amounts);
+    index.put(goal.records.offset);
+    index.put(goal.records.hash);
+    if (!goal.marks) {
+      index.put(std::uint8_t{0});
+      continue;
+    }
+    LogCacheBytes::MarksEntry marks = LogCacheBytes::write_marks(*goal.marks, *s.out);
+    index.put(std::uint8_t{1});
+    index.put(*marks.default_amount);
+    index.put(marks.offset);
+    index.put(marks.size);
+    index.put(marks.hash);
   }
+  Header header{};
   std::memcpy(header.magic, kMagic, sizeof kMagic);
   header.byte_order = kByteOrderMark;
   header.record_size = sizeof(LogCacheBytes::Record);
-  header.index_offset = out.offset();
+  header.index_offset = s.out->offset();
   header.index_size = index.bytes.size();
   header.index_hash = hash_bytes(index.bytes);
-  out.write(index.bytes.data(), index.bytes.size());
-  out.flush();
-  bool ok = out.ok() && ::pwrite(file.fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header) &&
-            ::close(file.fd) == 0;
-  file.fd = -1;
-  if (ok) ok = ::rename(temporary.c_str(), path.c_str()) == 0;
-  if (!ok) ::unlink(temporary.c_str());
-  return ok;
+  s.out->write(index.bytes.data(), index.bytes.size());
+  s.out->flush();
+  bool ok = s.out->ok() && ::pwrite(s.file.fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
+  ok = ::close(s.file.fd) == 0 && ok;
+  s.file.fd = -1;
+  s.finished = ok && ::rename(s.temporary.c_str(), s.path.c_str()) == 0;
+  return s.finished;
+}
+
+bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content) {
+  return LogCacheWriter(path, content).finish();
 }
 
 }  // namespace microstep

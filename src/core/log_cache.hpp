@@ -10,6 +10,7 @@
 /// unused too. It is written in the machine's byte order: a cache is local to one machine.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,8 +94,31 @@ struct LogCacheContent {
   std::vector<Goal> goals;  ///< sorted by id
 };
 
-/// Writes the cache to a temporary file renamed over `path`, creating its directory. A
-/// cache is only a copy: false (and nothing left behind) when it cannot be written.
+/// Writes a cache file in two steps, so that a command can free each goal's check-ins as
+/// soon as it has resolved them: first every goal's check-ins, then the marks resolved from
+/// them, the index, and the rename over the cache. A cache is only a copy: when it cannot
+/// be written, nothing is left behind.
+class LogCacheWriter {
+ public:
+  /// Creates `path`'s directory and a temporary file beside it, and writes every goal's
+  /// check-ins (from content.goals[i].parts, which may be freed once this returns).
+  LogCacheWriter(const std::filesystem::path& path, const LogCacheContent& content);
+  ~LogCacheWriter();  ///< removes the temporary file, unless finish() renamed it
+  LogCacheWriter(LogCacheWriter&&) noexcept;
+  LogCacheWriter& operator=(LogCacheWriter&&) noexcept;
+
+  /// The marks resolved from content.goals[i]'s check-ins (kept by reference until finish).
+  void add_marks(size_t i, const DayMarks& marks);
+  /// Writes the marks, the index and the header, and renames the file over the cache.
+  /// False when any step failed (nothing is then left behind).
+  bool finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Writes a whole cache in one call, with the marks of content.goals[i].marks.
 bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content);
 
 }  // namespace microstep
