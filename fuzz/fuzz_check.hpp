@@ -3,6 +3,7 @@
 /// when a property fails, and helpers for the error-message forms.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,14 @@ namespace microstep::fuzz {
   std::fprintf(stderr, "\n%s:%d: property violated: %s\n%s\n", file, line, condition,
                detail.c_str());
   std::abort();
+}
+
+/// Writes `bytes` to `path` (a fuzz input handed to code that reads files); aborts on failure.
+inline void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) std::abort();
+  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) std::abort();
+  if (std::fclose(f) != 0) std::abort();
 }
 
 /// True when `message` starts with "PREFIX:N: " where N is a positive decimal line number.

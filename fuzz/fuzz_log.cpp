@@ -35,13 +35,6 @@ const std::filesystem::path& log_path() {
   return path;
 }
 
-void write_file(const std::filesystem::path& path, std::string_view bytes) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) std::abort();
-  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) std::abort();
-  if (std::fclose(f) != 0) std::abort();
-}
-
 /// The line number in "checkins.log:N: ...", or 0 when the message has another form.
 size_t line_of(const std::string& message) {
   if (!fuzz::starts_with_line_number(message, "checkins.log")) return 0;
@@ -90,7 +83,7 @@ Model model_of(std::string_view bytes) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > (1u << 20)) return 0;  // overlong lines are not what this target is about
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  write_file(log_path(), bytes);
+  fuzz::write_file(log_path(), bytes);
 
   std::vector<std::pair<size_t, Event>> events;
   LogDiagnostics diagnostics;

@@ -30,6 +30,7 @@ void ContentHash::mix_block(const char* block) {
 }
 
 void ContentHash::update(std::string_view bytes) {
+  if (bytes.empty()) return;  // also: no memcpy from the null data() of an empty view
   length_ += bytes.size();
   if (pending_size_ > 0) {
     size_t take = std::min<size_t>(bytes.size(), sizeof pending_ - pending_size_);

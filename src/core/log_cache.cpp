@@ -249,6 +249,12 @@ struct LogCacheBytes {
     check.update(std::string_view(reinterpret_cast<const char*>(chunk.data()), record_bytes));
     check.update(std::string_view(reinterpret_cast<const char*>(bigs.data()), big_bytes));
     if (check.digest() != hash) return std::nullopt;
+    // Bytes that hash right but were not written by this code must still not index out of
+    // bounds: each record's day in the goal's span, its kind an event, its big amount stored.
+    for (const Record& r : chunk)
+      if (r.day < first_day || r.day > last_day || (r.detail & 7u) > static_cast<std::uint32_t>(EventKind::resume) ||
+          (r.amount < kNoAmount && static_cast<std::uint64_t>(-2L - r.amount) >= bigs.size()))
+        return std::nullopt;
     collector.size_ = chunk.size();
     if (!chunk.empty()) collector.chunks_.push_back(std::move(chunk));
     collector.big_amounts_ = std::move(bigs);

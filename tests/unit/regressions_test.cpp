@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/content_hash.hpp"
 #include "core/error.hpp"
 #include "core/goal_change.hpp"
 #include "core/goal_file.hpp"
@@ -128,6 +129,19 @@ TEST_CASE("an amount of many digits is refused as too large without overflowing"
   CHECK(view.amount == 333333333.0);
   CHECK_FALSE(parse_written_log_line(head + "0333333333\t", view));
   CHECK(parse_log_line(head + "0333333333\t").event.amount == 333333333.0);
+}
+
+// fuzz_log_cache: a goal with no big amount hashed its empty list of them, and
+// ContentHash::update copied 0 bytes from the empty vector's null data() (undefined
+// behaviour, which UBSan reported). An empty update now returns at once.
+TEST_CASE("hashing no bytes, from a null pointer, changes nothing") {
+  const std::vector<double> none;
+  ContentHash hash;
+  hash.update("abc");
+  const std::uint64_t before = hash.digest();
+  hash.update(std::string_view(reinterpret_cast<const char*>(none.data()), 0));
+  CHECK(hash.digest() == before);
+  CHECK(hash.digest() == hash_bytes("abc"));
 }
 
 }  // namespace microstep
