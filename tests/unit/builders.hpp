@@ -1,6 +1,7 @@
 #pragma once
 /// Small builders the unit tests share: a day from its text, a goal, a goal's resolved days.
 #include <chrono>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,23 @@ inline DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& e
     e.goal = "g";
   }
   return marks_of(views);
+}
+
+/// What marks say of each day in [from, to] that is not a plain day ("2026-11-02 done 3",
+/// "... skip", "... paused", "... done 1 paused"), and whether a pause is still open after
+/// `to`: to compare two DayMarks, which have no operator==.
+inline std::string describe_marks(const DayMarks& marks, Day from, Day to) {
+  std::string text;
+  for (Day d = from; d <= to; d += date::days{1}) {
+    std::string flags;
+    if (marks.done(d)) flags += " done " + format_amount(marks.amount(d));
+    if (marks.skipped(d)) flags += " skip";
+    if (marks.paused(d)) flags += " paused";
+    if (!flags.empty()) text += format_day(d) + flags + "\n";
+  }
+  text += "total " + format_amount(marks.total_amount(from, to));
+  if (marks.paused(to + date::days{1000})) text += ", paused at the end";
+  return text;
 }
 
 }  // namespace microstep::test

@@ -3,13 +3,21 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <map>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <vector>
 
+#include "builders.hpp"
+#include "core/content_hash.hpp"
 #include "core/error.hpp"
+#include "core/log_cache.hpp"
 #include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -37,6 +45,104 @@ class EnvVar {
 
 std::string goal_text(const std::string& id) {
   return "id: " + id + "\nstep: Floss one tooth\nstarted: 2026-11-01\n";
+}
+
+// ---- the log cache ------------------------------------------------------------------------
+
+/// The log line of an event of `goal` on `on`, written at `hour` UTC that day.
+std::string log_line(const char* on, EventKind kind, const std::string& goal,
+                     std::optional<double> amount = std::nullopt, int hour = 8) {
+  Event e;
+  e.day = test::day(on);
+  e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{hour}, {}};
+  e.kind = kind;
+  e.goal = goal;
+  e.amount = amount;
+  return format_log_line(e);
+}
+
+/// A line an interrupted write cut short, closed by the next append.
+std::string torn_line(const char* on) { return std::string(on) + "\t" + on + "T0" + std::string(kTornMarker) + "\n"; }
+
+/// Goals floss and run; ghost, in the log, has no goal file. Line 6 is torn; floss's big
+/// amount (0.0001) is one thousandths cannot hold.
+std::string sample_log() {
+  return log_line("2026-11-02", EventKind::done, "floss") +            // 1
+         log_line("2026-11-03", EventKind::done, "floss", 2.5) +       // 2
+         log_line("2026-11-03", EventKind::done, "run") +              // 3
+         log_line("2026-11-03", EventKind::done, "ghost") +            // 4
+         log_line("2026-11-04", EventKind::done, "floss", 1, 9) +      // 5
+         torn_line("2026-11-05") +                                     // 6
+         log_line("2026-11-05", EventKind::skip, "floss") +            // 7
+         log_line("2026-11-07", EventKind::done, "ghost") +            // 8
+         log_line("2026-11-06", EventKind::pause, "run") +             // 9
+         log_line("2026-11-08", EventKind::done, "floss", 0.0001);     // 10
+}
+
+/// A journal with goals floss and run, and its cache file under the test's directory.
+struct CachedJournal {
+  TempDir dir;
+  fs::path cache_file = dir.path / "cache/microstep/log";
+
+  explicit CachedJournal(const std::string& log) {
+    dir.write("microstep.yaml", "");
+    dir.write("goals/floss.yaml", goal_text("floss"));
+    dir.write("goals/run.yaml", goal_text("run"));
+    dir.write("checkins.log", log);
+  }
+  void append(const std::string& text) const {
+    std::ofstream(dir.path / "checkins.log", std::ios::app | std::ios::binary) << text;
+  }
+  std::string log() const { return dir.read("checkins.log"); }
+  /// The journal reading its log whole.
+  Journal uncached() const { return Journal::open(dir.path); }
+  /// The journal reading through the cache, whatever the log's size: `rewrite` writes the
+  /// cache again on every read (as when much is new); otherwise never (only reads it).
+  Journal cached(bool rewrite) const {
+    Journal journal = Journal::open(dir.path);
+    journal.use_log_cache({cache_file, 0, rewrite ? 0 : std::numeric_limits<std::uint64_t>::max()});
+    return journal;
+  }
+};
+
+/// What read_marks gives: every goal's marks (described), the warnings, the errors.
+struct Reading {
+  std::map<std::string, std::string> marks;
+  std::vector<std::string> warnings;
+  size_t errors = 0;
+  bool operator==(const Reading&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Reading& reading) {
+  for (const auto& [id, marks] : reading.marks) out << "\n[" << id << "]\n" << marks;
+  for (const auto& warning : reading.warnings) out << "\nwarning: " << warning;
+  return out << "\nerrors: " << reading.errors;
+}
+
+std::string described(const DayMarks& marks) {
+  return test::describe_marks(marks, test::day("2026-10-01"), test::day("2026-12-31"));
+}
+
+/// read_marks of the goals `ids` (all goals when empty).
+Reading read(const Journal& journal, const std::vector<std::string>& ids = {}) {
+  std::vector<Goal> goals;
+  if (ids.empty()) goals = journal.load_goals();
+  for (const auto& id : ids) goals.push_back(journal.load_goal(id));
+  LogDiagnostics diagnostics;
+  Reading reading;
+  for (const auto& [id, marks] : journal.read_marks(goals, diagnostics)) reading.marks[id] = described(marks);
+  reading.warnings = diagnostics.warnings;
+  reading.errors = diagnostics.error_count;
+  return reading;
+}
+
+/// The cache as it is, the cache written again, and the cache just written give what a
+/// whole read of the log gives, for the goals `ids`.
+void check_cache_agrees(const CachedJournal& j, const std::vector<std::string>& ids = {}) {
+  const Reading whole = read(j.uncached(), ids);
+  CHECK(read(j.cached(false), ids) == whole);
+  CHECK(read(j.cached(true), ids) == whole);
+  CHECK(read(j.cached(false), ids) == whole);
 }
 
 }  // namespace
@@ -199,6 +305,271 @@ TEST_CASE("journal: read_marks tells apart ids that share their first and last b
   }
   REQUIRE(diagnostics.warnings.size() == 1);
   CHECK(diagnostics.warnings[0] == "checkins.log:23: unknown goal 'aaaaaaaa-3-bbbbbbbb'");
+}
+
+TEST_CASE("journal: the log cache gives what a whole read gives - written by the first read - used by the next") {
+  CachedJournal j(sample_log());
+  const Reading whole = read(j.uncached());
+  CHECK(whole.marks.at("floss").find("2026-11-08 done 0.0001") != std::string::npos);
+  CHECK_FALSE(fs::exists(j.cache_file));  // no cache asked for, none written
+  CHECK(read(j.cached(true)) == whole);
+  REQUIRE(fs::exists(j.cache_file));
+  auto cache = LogCacheFile::open(j.cache_file);
+  REQUIRE(cache);
+  CHECK(cache->bytes() == j.log().size());
+  CHECK(cache->lines() == 10);
+  CHECK(read(j.cached(false)) == whole);
+  CHECK(read(j.cached(false), {"run"}) == read(j.uncached(), {"run"}));
+  CHECK(read(j.cached(false), {"floss"}) == read(j.uncached(), {"floss"}));
+}
+
+TEST_CASE("journal: the log cache and lines appended after it give what a whole read gives") {
+  // The cache written for every goal, or with marks for floss alone; then lines appended.
+  const std::vector<std::pair<const char*, std::string>> appended{
+      {"for a goal with cached marks",
+       log_line("2026-11-09", EventKind::done, "floss", 3) + log_line("2026-11-08", EventKind::undo, "floss")},
+      {"for another goal",
+       log_line("2026-11-09", EventKind::resume, "run") + log_line("2026-11-10", EventKind::done, "run", 4)},
+      {"for a goal with no file", log_line("2026-11-09", EventKind::done, "phantom")}};
+  for (const std::vector<std::string>& written_for : {std::vector<std::string>{}, std::vector<std::string>{"floss"}}) {
+    for (const auto& [what, lines] : appended) {
+      CAPTURE(written_for.size());
+      CAPTURE(what);
+      CachedJournal j(sample_log());
+      read(j.cached(true), written_for);
+      REQUIRE(fs::exists(j.cache_file));
+      j.append(lines);
+      check_cache_agrees(j, {"floss"});
+      check_cache_agrees(j, {"run"});
+      check_cache_agrees(j);
+    }
+  }
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  j.append(appended[0].second);
+  CHECK(read(j.cached(false)).marks.at("floss").find("2026-11-08 done") == std::string::npos);  // undone
+  CHECK(read(j.cached(false)).marks.at("floss").find("2026-11-09 done 3") != std::string::npos);
+}
+
+TEST_CASE("journal: a cache that hashes as the log is read instead of the lines it covers") {
+  // A cache that says other things than the log, but whose hashes are the log's: what a read
+  // gives then comes from the cache. (The tests above compare results alone, which reading
+  // the log whole would give too.)
+  CachedJournal j(sample_log());
+  const std::string log = j.log();
+  EventView on_25th;
+  on_25th.day = test::day("2026-12-25");
+  on_25th.goal = "floss";
+  CheckinCollector checkins;  // the cache's floss check-ins: a done on the 25th
+  checkins.add(on_25th);
+  on_25th.day = test::day("2026-12-24");
+  CheckinCollector other;
+  other.add(on_25th);
+  const DayMarks marks(other, 1);  // its floss marks, for a default amount of 1: the 24th
+  LogCacheContent content;
+  content.bytes = log.size();
+  content.lines = 10;
+  content.ranges = {{0, log.size(), hash_bytes(log)}};
+  content.goals = {{"floss", 1, {&checkins}, &marks}};
+  REQUIRE(write_log_cache(j.cache_file, content));
+  auto floss_days = [&](const Journal& journal) {
+    const std::string text = read(journal, {"floss"}).marks.at("floss");
+    std::string days;
+    for (const char* d : {"2026-11-02", "2026-11-09", "2026-12-24", "2026-12-25"})
+      if (text.find(std::string(d) + " done") != std::string::npos) days += std::string(d) + " ";
+    return days;
+  };
+  CHECK(floss_days(j.uncached()) == "2026-11-02 ");
+  CHECK(floss_days(j.cached(false)) == "2026-12-24 ");  // the cached marks: nothing new for floss
+  SUBCASE("a line for floss after it: the cached check-ins and the new line") {
+    j.append(log_line("2026-11-09", EventKind::done, "floss"));
+    CHECK(floss_days(j.cached(false)) == "2026-11-09 2026-12-25 ");
+  }
+  SUBCASE("floss's default amount changed: the cached check-ins, resolved again") {
+    j.dir.write("goals/floss.yaml", goal_text("floss") + "minimum: 2\n");
+    CHECK(floss_days(j.cached(false)) == "2026-12-25 ");
+  }
+  SUBCASE("a byte of the covered lines changed: the log read whole") {
+    std::string edited = log;
+    edited[edited.find("\tdone\tfloss")] = ' ';  // a tab made a space: line 1 is no event
+    j.dir.write("checkins.log", edited);
+    CHECK(floss_days(j.cached(false)) == "");
+  }
+}
+
+TEST_CASE("journal: an edit in the lines the cache covers is read - the cache is never used stale") {
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  REQUIRE(fs::exists(j.cache_file));
+  SUBCASE("a done made a skip: the same size") {
+    std::string log = j.log();
+    const size_t at = log.find("\tdone\tfloss");  // line 1: 2026-11-02
+    log.replace(at, 5, "\tskip");
+    REQUIRE(log.size() == j.log().size());
+    j.dir.write("checkins.log", log);
+    check_cache_agrees(j);
+    const std::string floss = read(j.cached(false)).marks.at("floss");
+    CHECK(floss.find("2026-11-02 skip") != std::string::npos);
+    CHECK(floss.find("2026-11-02 done") == std::string::npos);
+  }
+  SUBCASE("a line taken out and more appended: a larger log") {
+    std::string log = j.log();
+    const std::string second = log_line("2026-11-03", EventKind::done, "floss", 2.5);
+    log.erase(log.find(second), second.size());
+    j.dir.write("checkins.log", log);
+    j.append(log_line("2026-11-20", EventKind::done, "floss") + log_line("2026-11-21", EventKind::done, "floss"));
+    REQUIRE(j.log().size() > LogCacheFile::open(j.cache_file)->bytes());
+    check_cache_agrees(j);
+    CHECK(read(j.cached(false)).marks.at("floss").find("2026-11-03") == std::string::npos);
+  }
+  SUBCASE("the log cut short") {
+    std::string log = j.log();
+    j.dir.write("checkins.log", log.substr(0, log.find(log_line("2026-11-05", EventKind::skip, "floss"))));
+    check_cache_agrees(j);
+  }
+}
+
+TEST_CASE("journal: with the cache, marks follow a goal file's new default amount") {
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  j.dir.write("goals/floss.yaml", goal_text("floss") + "minimum: 2\n");
+  check_cache_agrees(j, {"floss"});
+  check_cache_agrees(j);
+  LogDiagnostics diagnostics;
+  auto marks = j.cached(false).read_marks({j.uncached().load_goal("floss")}, diagnostics);
+  CHECK(marks.at("floss").amount(test::day("2026-11-02")) == 2);  // a done without an amount
+}
+
+TEST_CASE("journal: with the cache, a goal file added for an id unknown till then gets its check-ins") {
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  j.dir.write("goals/ghost.yaml", goal_text("ghost"));
+  check_cache_agrees(j, {"ghost"});
+  check_cache_agrees(j);
+  const Reading reading = read(j.cached(false));
+  CHECK(reading.marks.at("ghost").find("2026-11-03 done 1\n2026-11-07 done 1") != std::string::npos);
+  CHECK(reading.warnings == std::vector<std::string>{"checkins.log:6: a line cut short by an interrupted write; ignored"});
+}
+
+TEST_CASE("journal: with the cache, the warnings are the same and in the same order") {
+  CachedJournal j(sample_log());
+  const std::vector<std::string> at_first{"checkins.log:6: a line cut short by an interrupted write; ignored",
+                                          "checkins.log:4: unknown goal 'ghost'"};
+  CHECK(read(j.uncached()).warnings == at_first);
+  CHECK(read(j.cached(true)).warnings == at_first);
+  CHECK(read(j.cached(false)).warnings == at_first);
+  CHECK(read(j.cached(false), {"run"}).warnings == at_first);
+  j.append(torn_line("2026-11-09") + log_line("2026-11-09", EventKind::done, "ghost") +
+           log_line("2026-11-09", EventKind::done, "phantom") + log_line("2026-11-10", EventKind::done, "floss"));
+  const std::vector<std::string> after{"checkins.log:6: a line cut short by an interrupted write; ignored",
+                                       "checkins.log:11: a line cut short by an interrupted write; ignored",
+                                       "checkins.log:4: unknown goal 'ghost'",
+                                       "checkins.log:13: unknown goal 'phantom'"};
+  CHECK(read(j.uncached()).warnings == after);
+  check_cache_agrees(j);
+  check_cache_agrees(j, {"floss"});
+  CHECK(read(j.cached(false)).warnings == after);
+  j.append(torn_line("2026-11-11"));
+  check_cache_agrees(j);
+  CHECK(read(j.cached(false)).warnings.size() == 5);
+}
+
+TEST_CASE("journal: a log whose last line has no newline is not cached - a cache before it still agrees") {
+  const std::string whole_line = log_line("2026-11-09", EventKind::done, "floss", 4);
+  const std::string half = whole_line.substr(0, 20), rest = whole_line.substr(20);
+  CachedJournal j(sample_log() + half);
+  CHECK(read(j.cached(true)) == read(j.uncached()));
+  CHECK_FALSE(fs::exists(j.cache_file));
+
+  j.append(rest);  // the line completed
+  CHECK(read(j.cached(true)) == read(j.uncached()));
+  REQUIRE(fs::exists(j.cache_file));
+  const std::uint64_t covered = j.log().size();
+
+  j.append(half);  // and half a line again
+  const Reading whole = read(j.uncached());
+  REQUIRE(whole.warnings.size() == 3);
+  CHECK(whole.warnings[1].starts_with("checkins.log:12: the last line has no newline"));
+  check_cache_agrees(j);
+  auto cache = LogCacheFile::open(j.cache_file);
+  REQUIRE(cache);
+  CHECK(cache->bytes() == covered);  // not written again over half a line
+}
+
+TEST_CASE("journal: a log smaller than min_log_bytes is read whole - no cache written") {
+  CachedJournal j(sample_log());
+  const std::uint64_t size = j.log().size();
+  Journal journal = j.uncached();
+  journal.use_log_cache({j.cache_file, size + 1, 0});
+  CHECK(read(journal) == read(j.uncached()));
+  CHECK_FALSE(fs::exists(j.cache_file));
+  journal.use_log_cache({j.cache_file, size, 0});
+  CHECK(read(journal) == read(j.uncached()));
+  CHECK(fs::exists(j.cache_file));
+}
+
+TEST_CASE("journal: a damaged cache file still gives the right marks - whichever byte was changed") {
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  j.append(log_line("2026-11-09", EventKind::done, "run"));
+  const Reading whole = read(j.uncached());
+  const std::string cache = j.dir.read("cache/microstep/log");
+  REQUIRE(cache.size() > 100);
+  for (size_t at = 0; at < cache.size(); ++at) {
+    CAPTURE(at);
+    std::string damaged = cache;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x21);
+    for (bool rewrite : {false, true}) {
+      std::ofstream(j.cache_file, std::ios::binary | std::ios::trunc) << damaged;
+      const Reading reading = read(j.cached(rewrite), {"floss", "run"});
+      if (reading != whole) {
+        CAPTURE(rewrite);
+        CHECK(reading == whole);
+      }
+    }
+  }
+}
+
+TEST_CASE("journal: read_goal_marks gives read_marks' marks and the goal's check-ins of the day") {
+  CachedJournal j(sample_log() + log_line("2026-11-03", EventKind::done, "floss", std::nullopt, 9));
+  const Day day = test::day("2026-11-03");  // floss: a done of 2.5 and one of the default; run: a done
+  auto check_day = [&](const Journal& journal, size_t floss_checkins, double amount) {
+    const Goal floss = journal.load_goal("floss");
+    CheckinCollector day_checkins;
+    LogDiagnostics diagnostics;
+    const DayMarks marks = journal.read_goal_marks(floss, day, day_checkins, diagnostics);
+    CHECK(described(marks) == read(j.uncached(), {"floss"}).marks.at("floss"));
+    CHECK(diagnostics.warnings == read(j.uncached(), {"floss"}).warnings);
+    CHECK(day_checkins.size() == floss_checkins);
+    const DayMarks of_day(day_checkins, floss.default_amount());
+    CHECK(of_day.first_done() == day);
+    CHECK(of_day.last_done() == day);
+    CHECK(of_day.amount(day) == amount);
+  };
+  check_day(j.uncached(), 2, 3.5);
+  check_day(j.cached(true), 2, 3.5);  // no cache yet: it is written
+  REQUIRE(fs::exists(j.cache_file));
+  check_day(j.cached(false), 2, 3.5);  // from the cache
+  j.append(log_line("2026-11-03", EventKind::done, "floss", 1.5, 10) + log_line("2026-11-03", EventKind::done, "run"));
+  check_day(j.cached(false), 3, 5);  // the cache's and the new line's
+  check_day(j.cached(true), 3, 5);
+  check_day(j.cached(false), 3, 5);
+  check_day(j.uncached(), 3, 5);
+}
+
+TEST_CASE("journal: each journal has its own cache file - one path however it is spelt") {
+  TempDir dir;
+  fs::create_directories(dir.path / "a/sub");
+  fs::create_directories(dir.path / "b");
+  const fs::path home = dir.path / "cache";
+  const fs::path a = Journal::log_cache_file(dir.path / "a", home);
+  CHECK(a.parent_path() == home / "microstep");
+  CHECK(a != Journal::log_cache_file(dir.path / "b", home));
+  CHECK(a == Journal::log_cache_file(dir.path / "a/.", home));
+  CHECK(a == Journal::log_cache_file(dir.path / "a/", home));
+  CHECK(a == Journal::log_cache_file(dir.path / "a/sub/..", home));
+  CHECK(a == Journal::log_cache_file(dir.path / "b/../a", home));
+  CHECK(a.filename() == Journal::log_cache_file(dir.path / "a", dir.path / "elsewhere").filename());
 }
 
 }  // namespace microstep
