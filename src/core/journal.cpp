@@ -368,7 +368,9 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
       },
       diagnostics, write_);
   append_parts(kept, events);
-  for (unsigned part = 0; part < parts; ++part) {  // part lines to file lines
+  // Part lines to file lines. A small log is scanned in fewer parts than there are
+  // collectors: the collectors past them stay empty.
+  for (size_t part = 0; part < scanned_.size(); ++part) {
     for (auto& line : first_seen_[part]) line += scanned_[part].first_line - 1;
     for (auto& [id, where] : unknown_[part]) where.line += scanned_[part].first_line - 1;
   }
