@@ -108,23 +108,14 @@ std::vector<CheckinCollector::Record> CheckinCollector::in_day_order(
   }
   std::vector<Record> sorted(count);
   if (count == 0) return sorted;
-  // Hands every record to `place`, part after part. Each part numbers its big amounts from
-  // 0: its numbers move past the parts before it, whose lists are gathered in order.
-  auto place_renumbered = [&](auto place) {
-    for (const CheckinCollector* part : parts) {
-      auto shift = static_cast<std::int32_t>(big_amounts.size());
-      part->for_each_record([&](Record r) {
-        if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
-        place(r);
-      });
-      big_amounts.insert(big_amounts.end(), part->big_amounts_.begin(), part->big_amounts_.end());
-    }
-  };
+  // The parts' big amounts, joined in order, as for_each_record_joined numbers them.
+  for (const CheckinCollector* part : parts)
+    big_amounts.insert(big_amounts.end(), part->big_amounts_.begin(), part->big_amounts_.end());
   const size_t days = static_cast<size_t>(last_day - first_day + 1);
   if (days > 2 * count + 1024) {
     // Days far apart (a hand-edited log): a plain sort, so memory follows the records.
     size_t at = 0;
-    place_renumbered([&](const Record& r) { sorted[at++] = r; });
+    for_each_record_joined(parts, [&](const Record& r) { sorted[at++] = r; });
     std::sort(sorted.begin(), sorted.end());
     return sorted;
   }
@@ -134,7 +125,7 @@ std::vector<CheckinCollector::Record> CheckinCollector::in_day_order(
   for (const CheckinCollector* part : parts)
     part->for_each_record([&](const Record& r) { ++next[static_cast<size_t>(r.day - first_day) + 1]; });
   for (size_t i = 1; i <= days; ++i) next[i] += next[i - 1];  // now where each day starts
-  place_renumbered([&](const Record& r) { sorted[next[static_cast<size_t>(r.day - first_day)]++] = r; });
+  for_each_record_joined(parts, [&](const Record& r) { sorted[next[static_cast<size_t>(r.day - first_day)]++] = r; });
   return sorted;
 }
 

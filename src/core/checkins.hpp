@@ -57,6 +57,20 @@ class CheckinCollector {
     for (const auto& chunk : chunks_)
       for (const Record& r : chunk) f(r);
   }
+  /// Calls f(record) for the records of several collectors, part after part, as if they were
+  /// one: each part numbers its big amounts from 0, so its numbers move past the parts
+  /// before it (their big_amounts_ lists then read as one, joined in the same order).
+  template <typename F>
+  static void for_each_record_joined(std::span<const CheckinCollector* const> parts, F f) {
+    std::int32_t shift = 0;
+    for (const CheckinCollector* part : parts) {
+      part->for_each_record([&](Record r) {
+        if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index): the index moves up by shift
+        f(r);
+      });
+      shift += static_cast<std::int32_t>(part->big_amounts_.size());
+    }
+  }
   /// Chunks that never move once allocated: the records are not copied as they grow. A new
   /// chunk is as big as all before it, up to kLargestChunk records (64 KiB), so the unused
   /// tail of the last chunk stays small next to what a busy goal holds.

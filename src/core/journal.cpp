@@ -461,10 +461,14 @@ std::optional<LogCacheWriter> Journal::LogReading::start_cache() {
     for (const auto& [id, where] : unknown_[part]) gather(id, where.checkins, where.line);
   }
   for (auto& [id, goal] : by_id) content.goals.push_back(std::move(goal));
-  cache_place_.assign(goals_->size(), content.goals.size());  // past the end: no check-ins, no place
-  for (size_t g = 0; g < goals_->size(); ++g)
-    for (size_t i = 0; i < content.goals.size(); ++i)
-      if (content.goals[i].id == (*goals_)[g].id) cache_place_[g] = i;
+  // Where each goal asked for went (content.goals is in id order); past the end: no check-ins.
+  cache_place_.clear();
+  for (const Goal& goal : *goals_) {
+    auto at = std::lower_bound(content.goals.begin(), content.goals.end(), goal.id,
+                               [](const LogCacheContent::Goal& g, const std::string& id) { return g.id < id; });
+    cache_place_.push_back(at != content.goals.end() && at->id == goal.id ? static_cast<size_t>(at - content.goals.begin())
+                                                                          : content.goals.size());
+  }
   std::optional<LogCacheWriter> writer;
   writer.emplace(journal_->log_cache_->file, content);
   // Only the goals asked for are still needed: the rest were collected for the cache alone.

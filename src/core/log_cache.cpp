@@ -165,9 +165,9 @@ struct LogCacheBytes {
     std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
     std::uint64_t records = 0, big_amounts = 0, offset = 0, hash = 0;
   };
-  /// Where its marks went: none when size is 0 and no default amount was given.
+  /// Where its marks went, and the default amount they were resolved with.
   struct MarksEntry {
-    std::optional<double> default_amount;
+    double default_amount = 1;
     std::uint64_t offset = 0, size = 0, hash = 0;
   };
 
@@ -175,13 +175,8 @@ struct LogCacheBytes {
   static RecordsEntry write(const std::vector<const CheckinCollector*>& parts, BufferedFile& out) {
     RecordsEntry entry;
     entry.offset = out.offset();
+    CheckinCollector::for_each_record_joined(parts, [&](const Record& r) { out.write(&r, sizeof r); });
     for (const CheckinCollector* part : parts) {
-      // Each part numbers its big amounts from 0: they move past the parts before it.
-      const auto shift = static_cast<std::int32_t>(entry.big_amounts);
-      part->for_each_record([&](Record r) {
-        if (r.amount < kNoAmount) r.amount -= shift;  // -(2 + index)
-        out.write(&r, sizeof r);
-      });
       entry.records += part->size_;
       entry.big_amounts += part->big_amounts_.size();
       entry.first_day = std::min(entry.first_day, part->first_day_);
@@ -438,7 +433,7 @@ bool LogCacheWriter::finish() {
     }
     LogCacheBytes::MarksEntry marks = LogCacheBytes::write_marks(*goal.marks, *s.out);
     index.put(std::uint8_t{1});
-    index.put(*marks.default_amount);
+    index.put(marks.default_amount);
     index.put(marks.offset);
     index.put(marks.size);
     index.put(marks.hash);
