@@ -4,6 +4,26 @@
 
 namespace microstep {
 
+namespace {
+
+/// The state of `day` under `schedule`, which asked for that day or not (a quota schedule
+/// asks for every day), in the quota period holding it (if any). A file-local function called
+/// from one place, so that the compiler inlines it into judge_days' loop over every day.
+DayState judge(const DayMarks& marks, Day day, bool is_today, const Schedule& schedule, bool asked,
+               bool quota_chain, const Period* period) {
+  if (marks.done(day)) return asked ? DayState::done : DayState::done_unscheduled;
+  if (marks.resting(day)) return DayState::rest;
+  if (schedule.is_quota()) {
+    if (!quota_chain || !period || period->met() || period->resting()) return DayState::unscheduled;
+    if (period->current) return is_today ? DayState::open : DayState::unscheduled;
+    return DayState::missed;
+  }
+  if (!asked) return DayState::unscheduled;
+  return is_today ? DayState::open : DayState::missed;
+}
+
+}  // namespace
+
 Chain::Chain(const Goal& goal, const DayMarks& marks, Day today, unsigned week_start)
     : goal_(goal), marks_(marks), today_(today), week_start_(week_start) {
   versions_ = goal.history;
@@ -84,21 +104,9 @@ void Chain::judge_days() {
       while (p < periods_.size() && periods_[p].last < day) ++p;
       bool asked = by_weekday ? (schedule.weekday_mask >> weekday) & 1u : schedule.is_scheduled(day, anchor);
       states_[static_cast<size_t>((day - goal_.started).count())] =
-          judge(day, schedule, asked, p < periods_.size() ? &periods_[p] : nullptr);
+          judge(marks_, day, day == today_, schedule, asked, is_quota(), p < periods_.size() ? &periods_[p] : nullptr);
     }
   });
-}
-
-DayState Chain::judge(Day day, const Schedule& schedule, bool asked, const Period* period) const {
-  if (marks_.done(day)) return asked ? DayState::done : DayState::done_unscheduled;
-  if (marks_.resting(day)) return DayState::rest;
-  if (schedule.is_quota()) {
-    if (!is_quota() || !period || period->met() || period->resting()) return DayState::unscheduled;
-    if (period->current) return day == today_ ? DayState::open : DayState::unscheduled;
-    return DayState::missed;
-  }
-  if (!asked) return DayState::unscheduled;
-  return day == today_ ? DayState::open : DayState::missed;
 }
 
 }  // namespace microstep

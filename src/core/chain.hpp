@@ -94,9 +94,6 @@ class Chain {
   Period period_of(Day day) const;
   void find_periods();
   void judge_days();
-  /// The state of `day` under the schedule in force, which asked for that day or not (a
-  /// quota schedule asks for every day), in the quota period holding it (if any).
-  DayState judge(Day day, const Schedule& schedule, bool asked, const Period* period) const;
 };
 
 }  // namespace microstep

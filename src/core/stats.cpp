@@ -202,12 +202,16 @@ GoalStats compute_stats(const Chain& chain) {
   st.strength = habit_strength(chain);
   if (st.rate_7) st.on_track = *st.rate_7 >= 5.0 / 7.0 - 1e-9;
 
-  chain.marks().for_each_done_day([&](Day d) {
-    if (d < chain.started() || d > chain.today()) return;
-    ++st.done_days;
-    if (!st.first_done) st.first_done = d;
-    st.last_done = d;
-  });
+  // The done days from the start to today: the chain's states say which (done, or done
+  // though not asked for).
+  const auto states = chain.states_between(chain.started(), chain.today());
+  st.done_days = std::count_if(states.begin(), states.end(), is_done);
+  if (st.done_days > 0) {
+    auto first = std::find_if(states.begin(), states.end(), is_done);
+    auto last = std::find_if(states.rbegin(), states.rend(), is_done);
+    st.first_done = chain.started() + date::days{first - states.begin()};
+    st.last_done = chain.started() + date::days{states.rend() - last - 1};
+  }
   st.total_amount = chain.marks().total_amount(chain.started(), chain.today());
   if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 

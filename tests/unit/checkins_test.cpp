@@ -83,6 +83,23 @@ TEST_CASE("checkins: a done without an amount counts the default amount") {
   CHECK(m.total_amount(day("2026-11-03"), day("2026-11-30")) == doctest::Approx(5));
 }
 
+TEST_CASE("checkins: the total of the default amounts is the sum day by day, to the last bit") {
+  // A whole default is counted and multiplied, any other is added day by day: both must give
+  // exactly what adding it once per done day gives.
+  std::vector<std::string> days;
+  for (int i = 0; i < 10; ++i) days.push_back(format_day(day("2026-11-01") + date::days{i}));
+  std::vector<Raw> raw;
+  for (int i = 0; i < 10; ++i) raw.push_back({days[static_cast<size_t>(i)].c_str(), done, i});
+  for (double amount : {0.1, 0.7, 3.0, 1e6}) {
+    DayMarks m = marks_of(raw, amount);
+    double by_day = 0;
+    for (int i = 0; i < 10; ++i) by_day += amount;
+    CHECK(m.total_amount(day("2026-11-01"), day("2026-11-30")) == by_day);
+    double first_three = amount + amount + amount;
+    CHECK(m.total_amount(day("2026-10-01"), day("2026-11-03")) == first_three);
+  }
+}
+
 TEST_CASE("checkins: undo cancels the day's check-ins written before it - a later done counts again") {
   DayMarks cancelled = marks_of({{"2026-11-02", done, 0}, {"2026-11-02", undo, 1}});
   CHECK_FALSE(cancelled.done(day("2026-11-02")));
