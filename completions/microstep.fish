@@ -26,7 +26,7 @@ complete -c microstep -f
 # Global options (accepted before or after the command).
 complete -c microstep -l dir -x -a '(__fish_complete_directories)' -d 'The journal directory'
 complete -c microstep -l json -d 'Print the stable JSON form'
-complete -c microstep -l no-cache -d 'Read the whole log, without the log cache'
+complete -c microstep -l no-cache -d 'Read the whole log and every goal file, without the caches'
 complete -c microstep -l color -x -a 'auto always never' -d 'Color'
 complete -c microstep -l today -x -a 'today yesterday' -d "Pin today's date"
 complete -c microstep -l now -x -d 'Pin the current moment'

@@ -1,4 +1,5 @@
-/// Fuzzes a goal file, goals/ID.yaml: parse_goal_text, render_new_goal and rewrite_goal_text.
+/// Fuzzes a goal file, goals/ID.yaml: parse_goal_text, render_new_goal and rewrite_goal_text;
+/// and the goal cache's encoding of a goal (encode_goal, decode_goal).
 ///
 /// Properties:
 ///  - parsing either gives a goal or throws a data Failure "goals/fuzz.yaml:LINE: ..."; no
@@ -7,6 +8,8 @@
 ///  - a parsed goal keeps its rules (valid id, a step, since not before started, history in
 ///    order and before since);
 ///  - the text render_new_goal writes for it parses back to the same goal;
+///  - it encodes for the goal cache and decodes back to the same goal (every field kept);
+///  - the input's bytes, read as an encoded goal, give no goal or one that encodes to them;
 ///  - editing the file text the way `set` and `pause` do either refuses with a usage Failure
 ///    or gives a text that parses to the edited goal.
 #include <cstddef>
@@ -18,6 +21,7 @@
 #include <typeinfo>
 
 #include "core/error.hpp"
+#include "core/goal_cache.hpp"
 #include "core/goal_change.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
@@ -84,8 +88,11 @@ void check_rewrite(std::string_view text, const Goal& goal, const Goal& edited, 
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (auto decoded = decode_goal(text))
+    FUZZ_CHECK(encode_goal(*decoded) == text, "decode_goal accepted bytes that encode otherwise");
   auto goal = parse_checked([&] { return parse_goal_text(text, kPath); }, "parse");
   if (!goal) return 0;
+  FUZZ_CHECK(decode_goal(encode_goal(*goal)) == *goal, "the goal cache's encoding lost or changed a field");
   if (auto line = fuzz::first_anchor_or_alias(text))
     fuzz::fail(__FILE__, __LINE__, "anchors and aliases are refused",
                "accepted an anchor or alias on line " + std::to_string(*line));

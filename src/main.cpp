@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   app.add_option("--dir", o.dir, "The journal directory (default: $MICROSTEP_DIR, the nearest "
                                  "directory with microstep.yaml, or ~/.local/share/microstep)");
   app.add_flag("--json", o.json, "Print the stable JSON form (see microstep(1), JSON OUTPUT)");
-  app.add_flag("--no-cache", o.no_cache, "Read the whole log, without the log cache (see microstep(1), FILES)");
+  app.add_flag("--no-cache", o.no_cache, "Read the whole log and every goal file, without the caches (see microstep(1), FILES)");
   app.add_option("--color", o.color, "Color: auto, always or never (auto honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--today", o.today, "Pin today's date, YYYY-MM-DD")->envname("MICROSTEP_TODAY");

@@ -33,8 +33,10 @@ std::optional<std::filesystem::path> cache_home() {
 const Journal& Context::journal() {
   if (!journal_) {
     journal_.emplace(Journal::open(journal_root()));
-    if (auto home = cache_home(); home && !options.no_cache)
+    if (auto home = cache_home(); home && !options.no_cache) {
       journal_->use_log_cache({Journal::log_cache_file(journal_->root(), *home)});
+      journal_->use_goal_cache({Journal::goal_cache_file(journal_->root(), *home)});
+    }
   }
   return *journal_;
 }

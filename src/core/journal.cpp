@@ -13,6 +13,7 @@
 
 #include "core/content_hash.hpp"
 #include "core/error.hpp"
+#include "core/goal_cache.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
 #include "core/log_cache.hpp"
@@ -202,29 +203,56 @@ std::string Journal::read_goal_text(const std::string& file_name) const {
   return read_text_file(path);
 }
 
-Goal Journal::load_goal(const std::string& id) const {
-  std::string display = goal_display_path(id);
-  Goal goal = parse_goal_text(read_goal_text(id + ".yaml"), display);
+namespace {
+
+/// The goal in goals/ID.yaml, whose text is `text`.
+Goal goal_from_text(const std::string& id, std::string_view text) {
+  std::string display = Journal::goal_display_path(id);
+  Goal goal = parse_goal_text(text, display);
   if (goal.id != id)
     throw data_error(display + ":1: id '" + goal.id + "' does not match the file name (expected id: " + id + ")");
   return goal;
 }
 
+}  // namespace
+
+Goal Journal::load_goal(const std::string& id) const { return goal_from_text(id, read_goal_text(id + ".yaml")); }
+
 std::vector<Goal> Journal::load_goals() const {
-  // Parsing YAML is the slow part of opening a journal with many goals: spread it over the
-  // cores. A bad file still fails the same way: the first in id order is the one reported.
+  // Parsing YAML is the slow part of opening a journal with many goals: the goal cache keeps
+  // what each file gave, and the files it does not hold are parsed on every core. A bad file
+  // still fails the same way: the first in id order is the one reported.
   auto ids = goal_ids();
+  const bool use_cache = goal_cache_ && ids.size() >= goal_cache_->min_goals;
+  const GoalCache cache = use_cache ? GoalCache::read(goal_cache_->file) : GoalCache{};
   std::vector<Goal> goals(ids.size());
+  std::vector<GoalFileKey> keys(ids.size());
+  std::vector<char> parsed(ids.size(), 0);
   std::vector<std::exception_ptr> failures(ids.size());
   parallel_for(ids.size(), [&](size_t i) {
     try {
-      goals[i] = load_goal(ids[i]);
+      GoalFileKey& key = keys[i];
+      key.file_name = ids[i] + ".yaml";
+      std::string text = read_goal_text(key.file_name);
+      if (use_cache) key.text_hash = hash_bytes(text), key.text_size = text.size();
+      if (auto cached = use_cache ? cache.find(key) : std::nullopt; cached && cached->id == ids[i]) {
+        goals[i] = std::move(*cached);
+      } else {
+        goals[i] = goal_from_text(ids[i], text);
+        parsed[i] = 1;
+      }
     } catch (...) {
       failures[i] = std::current_exception();
     }
   });
   for (const auto& failure : failures)
     if (failure) std::rethrow_exception(failure);
+  // Written again when a file was parsed (new or changed) or one went away.
+  if (use_cache && (cache.size() != ids.size() || std::find(parsed.begin(), parsed.end(), 1) != parsed.end())) {
+    std::vector<std::pair<GoalFileKey, const Goal*>> entries;
+    for (size_t i = 0; i < ids.size(); ++i) entries.emplace_back(std::move(keys[i]), &goals[i]);
+    write_goal_cache(goal_cache_->file, entries);  // a cache that cannot be written is only slower
+  }
   return goals;
 }
 
@@ -524,12 +552,26 @@ DayMarks Journal::read_goal_marks(const Goal& goal, Day day, CheckinCollector& d
   return std::move(resolve_marks({goal}, Day::max(), Day::min(), none, diagnostics, day, &day_checkins).front());
 }
 
-fs::path Journal::log_cache_file(const fs::path& root, const fs::path& cache_home) {
+namespace {
+
+/// cache_home/microstep/KIND-HASH, HASH that of the journal's absolute path: each journal
+/// has its own cache files.
+fs::path cache_file(const fs::path& root, const fs::path& cache_home, const char* kind) {
   std::error_code ec;
   fs::path absolute = fs::weakly_canonical(fs::absolute(root, ec), ec);
-  char name[32];
-  std::snprintf(name, sizeof name, "log-%016llx", static_cast<unsigned long long>(hash_bytes(absolute.string())));
+  char name[40];
+  std::snprintf(name, sizeof name, "%s-%016llx", kind, static_cast<unsigned long long>(hash_bytes(absolute.string())));
   return cache_home / "microstep" / name;
+}
+
+}  // namespace
+
+fs::path Journal::log_cache_file(const fs::path& root, const fs::path& cache_home) {
+  return cache_file(root, cache_home, "log");
+}
+
+fs::path Journal::goal_cache_file(const fs::path& root, const fs::path& cache_home) {
+  return cache_file(root, cache_home, "goals");
 }
 
 std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>& ids, Day from,

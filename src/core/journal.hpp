@@ -78,6 +78,18 @@ class Journal {
   static std::filesystem::path log_cache_file(const std::filesystem::path& root,
                                               const std::filesystem::path& cache_home);
 
+  /// Where the goal cache is kept (see goal_cache.hpp), and from how many goal files on it
+  /// is used: load_goals then parses only the files it does not hold as they are. Without a
+  /// call to this, every goal file is parsed every time.
+  struct GoalCacheSettings {
+    std::filesystem::path file;
+    size_t min_goals = 32;  ///< fewer goal files are parsed in about a millisecond
+  };
+  void use_goal_cache(GoalCacheSettings settings) { goal_cache_ = std::move(settings); }
+  /// The goal cache file of the journal at `root` under `cache_home`, beside its log cache.
+  static std::filesystem::path goal_cache_file(const std::filesystem::path& root,
+                                               const std::filesystem::path& cache_home);
+
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
   /// [from, to], in log order, notes unescaped: for evidence, log, export and import.
   std::vector<Event> read_events(const std::set<std::string, std::less<>>& ids, Day from, Day to,
@@ -94,6 +106,7 @@ class Journal {
   std::filesystem::path root_;
   Settings settings_;
   std::optional<LogCacheSettings> log_cache_;
+  std::optional<GoalCacheSettings> goal_cache_;
 };
 
 }  // namespace microstep

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "core/cache_file.hpp"
 #include "core/content_hash.hpp"
 
 namespace microstep {
@@ -36,83 +37,6 @@ struct Header {
   std::uint64_t index_offset;
   std::uint64_t index_size;
   std::uint64_t index_hash;
-};
-
-/// Reads or writes all of `size` bytes at `offset`; false on any failure or a short file.
-bool read_exactly(int fd, void* into, size_t size, std::uint64_t offset) {
-  auto* at = static_cast<char*>(into);
-  while (size > 0) {
-    ssize_t got = ::pread(fd, at, size, static_cast<off_t>(offset));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    at += got, size -= static_cast<size_t>(got), offset += static_cast<std::uint64_t>(got);
-  }
-  return true;
-}
-
-bool write_exactly(int fd, const char* from, size_t size) {
-  while (size > 0) {
-    ssize_t put = ::write(fd, from, size);
-    if (put < 0 && errno == EINTR) continue;
-    if (put <= 0) return false;
-    from += put, size -= static_cast<size_t>(put);
-  }
-  return true;
-}
-
-/// Closes the file descriptor on every path out.
-struct Descriptor {
-  int fd = -1;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-/// Appends numbers and texts to a byte string.
-struct Encoder {
-  std::string bytes;
-  template <typename T>
-  void put(T value) {
-    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
-  }
-  void put_text(std::string_view text) {
-    put(static_cast<std::uint32_t>(text.size()));
-    bytes.append(text);
-  }
-};
-
-/// Reads back what Encoder wrote; any read past the end makes `ok` false for good.
-struct Decoder {
-  std::string_view bytes;
-  bool ok = true;
-  template <typename T>
-  T get() {
-    T value{};
-    if (bytes.size() < sizeof value) {
-      ok = false;
-      return value;
-    }
-    std::memcpy(&value, bytes.data(), sizeof value);
-    bytes.remove_prefix(sizeof value);
-    return value;
-  }
-  std::string get_text() {
-    auto size = get<std::uint32_t>();
-    if (!ok || bytes.size() < size) {
-      ok = false;
-      return {};
-    }
-    std::string text(bytes.substr(0, size));
-    bytes.remove_prefix(size);
-    return text;
-  }
-  /// A count of items of at least `item_size` bytes each: more than the bytes left can hold
-  /// is a corrupt file, not a reason to allocate.
-  std::uint64_t get_count(size_t item_size) {
-    auto count = get<std::uint64_t>();
-    if (count > bytes.size() / item_size) ok = false;
-    return ok ? count : 0;
-  }
 };
 
 /// Writes through a buffer, hashing a section as it goes.

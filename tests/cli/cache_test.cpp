@@ -1,6 +1,7 @@
-// The log cache, end to end: with it, every command prints what it prints without it, on a
-// log read for the first time, read again, grown by `done`, edited in the middle, and with a
-// damaged cache file; --no-cache writes no cache.
+// The log cache and the goal cache, end to end: with them, every command prints what it
+// prints without them, on a log read for the first time, read again, grown by `done`, edited
+// in the middle, on goal files changed by `set` and by hand, and with damaged cache files;
+// --no-cache writes no cache.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -22,6 +23,19 @@ RunOptions big_journal(const TempJournal& j) {
   REQUIRE(std::filesystem::file_size(j.file("big/checkins.log")) > (4u << 20));
   RunOptions o;
   o.env = {{"MICROSTEP_DIR", j.file("big")}, {"MICROSTEP_TODAY", "2026-11-22"},
+           {"XDG_CACHE_HOME", j.file("cache")}};
+  return o;
+}
+
+/// A journal of 40 goals over one year (the goal cache is used from 32 goal files on, the
+/// log cache not at all: its log is under 4 MiB), generated into "many"; caches in "cache".
+RunOptions many_goals(const TempJournal& j) {
+  RunResult made = j.run_program(MICROSTEP_BENCH_GENERATOR,
+                                 {"--goals", "40", "--years", "1", "--end", "2026-11-22", j.file("many")});
+  INFO("generator: " << made.err);
+  REQUIRE(made.exit_code == 0);
+  RunOptions o;
+  o.env = {{"MICROSTEP_DIR", j.file("many")}, {"MICROSTEP_TODAY", "2026-11-22"},
            {"XDG_CACHE_HOME", j.file("cache")}};
   return o;
 }
@@ -108,6 +122,56 @@ TEST_CASE("cache: done celebrates the same with the log cache as without it") {
   CHECK(cached.exit_code == 0);
   CHECK(seen(cached) == seen(whole));
   CHECK(j.read("big/checkins.log") == after_cached);
+}
+
+TEST_CASE("cache: commands print the same with the goal cache as without it, through set, hand edits and damage") {
+  TempJournal j;
+  RunOptions o = many_goals(j);
+  RunResult whole = j.run({"--no-cache", "--json", "stats"}, o);
+  REQUIRE(whole.exit_code == 0);
+  CHECK(cache_files(j) == 0);
+  RunResult first = j.run({"--json", "stats"}, o);  // parses every goal file, writes the goal cache
+  CHECK(seen(first) == seen(whole));
+  REQUIRE(cache_files(j) == 1);
+  const std::string cache_name = std::filesystem::directory_iterator(j.file("cache/microstep"))->path().filename();
+  CHECK(cache_name.substr(0, 6) == "goals-");
+  for (int again = 0; again < 2; ++again) same_with_and_without(j, o, {"--json", "stats"});
+  same_with_and_without(j, o, {"--json", "today"});
+  same_with_and_without(j, o, {"list"});
+
+  SUBCASE("a goal changed by set: the new step is seen") {
+    RunOptions at = o;
+    at.env.push_back({"MICROSTEP_NOW", "2026-11-22T21:00:00+00:00"});
+    REQUIRE(j.run({"set", "floss", "--step", "Floss two teeth", "--from", "2026-11-01"}, at).exit_code == 0);
+    RunResult stats = j.run({"--json", "stats", "floss"}, o);
+    CHECK(stats.out.find("Floss two teeth") != std::string::npos);
+    same_with_and_without(j, o, {"--json", "stats"});
+    same_with_and_without(j, o, {"list"});
+  }
+  SUBCASE("a goal file edited by hand, one removed, one made bad") {
+    std::string floss = j.read("many/goals/floss.yaml");
+    size_t at = floss.find("status: active");
+    REQUIRE(at != std::string::npos);
+    j.write("many/goals/floss.yaml", floss.replace(at, 14, "status: paused"));
+    same_with_and_without(j, o, {"--json", "stats"});
+    same_with_and_without(j, o, {"list"});
+    std::filesystem::remove(j.file("many/goals/floss.yaml"));
+    same_with_and_without(j, o, {"--json", "stats"});
+    j.write("many/goals/floss.yaml", "id: floss\nstarted: 2026-11-01\n");
+    RunResult bad = j.run({"--json", "stats"}, o);
+    CHECK(bad.exit_code == 3);
+    CHECK(bad.err.find("goals/floss.yaml:1: missing step") != std::string::npos);
+    same_with_and_without(j, o, {"--json", "stats"});
+  }
+  SUBCASE("a damaged goal cache: the goal files are parsed") {
+    std::string cache = j.read("cache/microstep/" + cache_name);
+    cache[cache.size() / 2] ^= 0x20;
+    j.write("cache/microstep/" + cache_name, cache);
+    same_with_and_without(j, o, {"--json", "stats"});
+    j.write("cache/microstep/" + cache_name, "garbage");
+    same_with_and_without(j, o, {"--json", "stats"});
+    CHECK(j.read("cache/microstep/" + cache_name).size() > 1000);  // written again
+  }
 }
 
 }  // namespace microstep::test

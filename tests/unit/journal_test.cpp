@@ -17,6 +17,7 @@
 #include "builders.hpp"
 #include "core/content_hash.hpp"
 #include "core/error.hpp"
+#include "core/goal_cache.hpp"
 #include "core/log_cache.hpp"
 #include "temp_dir.hpp"
 
@@ -570,6 +571,132 @@ TEST_CASE("journal: each journal has its own cache file - one path however it is
   CHECK(a == Journal::log_cache_file(dir.path / "a/sub/..", home));
   CHECK(a == Journal::log_cache_file(dir.path / "b/../a", home));
   CHECK(a.filename() == Journal::log_cache_file(dir.path / "a", dir.path / "elsewhere").filename());
+}
+
+}  // namespace microstep
+
+// ---- the goal cache -----------------------------------------------------------------------
+
+namespace microstep {
+
+namespace {
+
+/// A journal of goals a, b and c, read through a goal cache under the test's directory.
+struct GoalCachedJournal {
+  TempDir dir;
+  fs::path cache_file = dir.path / "cache/microstep/goals";
+
+  GoalCachedJournal() {
+    dir.write("microstep.yaml", "");
+    dir.write("checkins.log", "");
+    for (const char* id : {"a", "b", "c"}) dir.write(std::string("goals/") + id + ".yaml", goal_text(id));
+  }
+  Journal cached(size_t min_goals = 0) const {
+    Journal journal = Journal::open(dir.path);
+    journal.use_goal_cache({cache_file, min_goals});
+    return journal;
+  }
+  std::vector<std::string> steps(const Journal& journal) const {
+    std::vector<std::string> out;
+    for (const Goal& goal : journal.load_goals()) out.push_back(goal.id + ": " + goal.step);
+    return out;
+  }
+  /// A cache whose entry for goals/ID.yaml, as it is now, is `goal`.
+  void cache_as(const std::string& id, const Goal& goal) const {
+    const std::string text = dir.read("goals/" + id + ".yaml");
+    REQUIRE(write_goal_cache(cache_file, {{{id + ".yaml", hash_bytes(text), text.size()}, &goal}}));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("journal: the goal cache gives what parsing gives - written by the first load") {
+  GoalCachedJournal j;
+  const auto parsed = Journal::open(j.dir.path).load_goals();
+  CHECK_FALSE(fs::exists(j.cache_file));
+  CHECK(j.cached().load_goals() == parsed);
+  REQUIRE(fs::exists(j.cache_file));
+  CHECK(GoalCache::read(j.cache_file).size() == 3);
+  CHECK(j.cached().load_goals() == parsed);
+}
+
+TEST_CASE("journal: a goal in the cache for a file's exact bytes is used - any change to the file is parsed") {
+  // A cache that says another step for goals/b.yaml as it is: load_goals then gives that
+  // step, which proves it read the cache (parsing would give the file's).
+  GoalCachedJournal j;
+  Goal from_cache = Journal::open(j.dir.path).load_goal("b");
+  from_cache.step = "From the cache";
+  j.cache_as("b", from_cache);
+  CHECK(j.steps(j.cached()) ==
+        std::vector<std::string>{"a: Floss one tooth", "b: From the cache", "c: Floss one tooth"});
+  SUBCASE("one byte of the file changed: parsed again") {
+    j.dir.write("goals/b.yaml", goal_text("b") + "\n");
+    CHECK(j.steps(j.cached()) ==
+          std::vector<std::string>{"a: Floss one tooth", "b: Floss one tooth", "c: Floss one tooth"});
+  }
+  SUBCASE("the cache was written again with every goal as parsed") {
+    CHECK(GoalCache::read(j.cache_file).size() == 3);
+    CHECK(j.steps(j.cached()) ==
+          std::vector<std::string>{"a: Floss one tooth", "b: From the cache", "c: Floss one tooth"});
+  }
+  SUBCASE("the same file under another name is not found") {
+    j.dir.write("goals/d.yaml", goal_text("d"));
+    fs::remove(j.dir.path / "goals/b.yaml");
+    fs::rename(j.dir.path / "goals/d.yaml", j.dir.path / "goals/b.yaml");  // now an id d in b.yaml
+    CHECK_THROWS_WITH(j.cached().load_goals(), doctest::Contains("goals/b.yaml:1: id 'd' does not match"));
+  }
+}
+
+TEST_CASE("journal: a goal file removed or added is seen through the goal cache") {
+  GoalCachedJournal j;
+  j.cached().load_goals();
+  fs::remove(j.dir.path / "goals/c.yaml");
+  CHECK(j.steps(j.cached()) == std::vector<std::string>{"a: Floss one tooth", "b: Floss one tooth"});
+  CHECK(GoalCache::read(j.cache_file).size() == 2);
+  j.dir.write("goals/d.yaml", "id: d\nstarted: 2026-11-01\n");
+  CHECK_THROWS_WITH(j.cached().load_goals(), doctest::Contains("goals/d.yaml:1: missing step"));
+  j.dir.write("goals/d.yaml", "id: d\nstep: Floss two teeth\nstarted: 2026-11-01\n");
+  CHECK(j.steps(j.cached()) ==
+        std::vector<std::string>{"a: Floss one tooth", "b: Floss one tooth", "d: Floss two teeth"});
+}
+
+TEST_CASE("journal: a bad goal file fails as without the cache - and no cache is written") {
+  GoalCachedJournal j;
+  j.dir.write("goals/b.yaml", "id: b\nstarted: 2026-11-01\n");
+  std::string without, with;
+  try {
+    Journal::open(j.dir.path).load_goals();
+  } catch (const Failure& e) {
+    without = e.what();
+  }
+  try {
+    j.cached().load_goals();
+  } catch (const Failure& e) {
+    with = e.what();
+  }
+  CHECK(without.find("goals/b.yaml:") != std::string::npos);
+  CHECK(with == without);
+  CHECK_FALSE(fs::exists(j.cache_file));
+}
+
+TEST_CASE("journal: fewer goal files than min_goals are parsed - no goal cache written") {
+  GoalCachedJournal j;
+  j.cached(4).load_goals();
+  CHECK_FALSE(fs::exists(j.cache_file));
+  j.cached(3).load_goals();
+  CHECK(fs::exists(j.cache_file));
+}
+
+TEST_CASE("journal: the goal cache file sits beside the log cache file - named for the same journal") {
+  TempDir dir;
+  fs::create_directories(dir.path / "a");
+  const fs::path home = dir.path / "cache";
+  const fs::path goals = Journal::goal_cache_file(dir.path / "a", home);
+  const fs::path log = Journal::log_cache_file(dir.path / "a", home);
+  CHECK(goals.parent_path() == log.parent_path());
+  CHECK(goals.filename().string().substr(0, 6) == "goals-");
+  CHECK(goals.filename().string().substr(6) == log.filename().string().substr(4));
+  CHECK(goals == Journal::goal_cache_file(dir.path / "a/.", home));
 }
 
 }  // namespace microstep

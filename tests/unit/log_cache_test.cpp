@@ -20,6 +20,8 @@ namespace microstep {
 
 using test::day;
 using test::describe_marks;
+using test::flip_byte;
+using test::names_in;
 using test::TempDir;
 
 namespace {
@@ -85,25 +87,6 @@ struct Sample {
 
 /// The days of November 2026 and a little after, as marks say them.
 std::string described(const DayMarks& marks) { return describe_marks(marks, day("2026-10-25"), day("2026-12-05")); }
-
-/// The file at `path` with the byte at `at` changed.
-void flip_byte(const fs::path& path, size_t at) {
-  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-  file.seekg(static_cast<std::streamoff>(at));
-  char c = 0;
-  file.get(c);
-  file.seekp(static_cast<std::streamoff>(at));
-  file.put(static_cast<char>(c ^ 0x5a));
-  REQUIRE(file.good());
-}
-
-/// The names in a directory.
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 /// The sample written to dir/log and opened again.
 std::optional<LogCacheFile> written_and_opened(const TempDir& dir, const Sample& sample) {

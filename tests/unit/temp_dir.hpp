@@ -5,11 +5,13 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace microstep::test {
 
@@ -42,5 +44,24 @@ struct TempDir {
     return text.str();
   }
 };
+
+/// Changes the byte at `at` of the file at `path` (to another value).
+inline void flip_byte(const std::filesystem::path& path, size_t at) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  file.seekg(static_cast<std::streamoff>(at));
+  char c = 0;
+  file.get(c);
+  file.seekp(static_cast<std::streamoff>(at));
+  file.put(static_cast<char>(c ^ 0x5a));
+  REQUIRE(file.good());
+}
+
+/// The names in a directory, sorted.
+inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 }  // namespace microstep::test
