@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace microstep {
@@ -57,6 +60,44 @@ TEST_CASE("parallel_for: a failure is rethrown once the others are done") {
     CHECK((what == "item 7" || what == "item 30"));
   }
   CHECK(done == 48);  // every item that did not fail still ran
+}
+
+TEST_CASE("parallel_for: a parallel_for inside an item runs its items too - on that item's thread") {
+  std::vector<std::atomic<int>> calls(20 * 30);
+  std::atomic<int> elsewhere{0};
+  parallel_for(20, [&](size_t i) {
+    const auto outer = std::this_thread::get_id();
+    parallel_for(30, [&](size_t k) {
+      ++calls.at(i * 30 + k);
+      if (std::this_thread::get_id() != outer) ++elsewhere;
+    });
+  });
+  for (size_t i = 0; i < calls.size(); ++i) CHECK(calls[i] == 1);
+  CHECK(elsewhere == 0);
+}
+
+TEST_CASE("parallel_for: passes one after another, and from two threads at once, each do all their items") {
+  std::set<std::thread::id> threads;
+  std::mutex threads_mutex;
+  for (int pass = 0; pass < 100; ++pass) {
+    std::atomic<int> items{0};
+    parallel_for(8, [&](size_t) {
+      ++items;
+      std::lock_guard lock(threads_mutex);
+      threads.insert(std::this_thread::get_id());
+    });
+    REQUIRE(items == 8);
+  }
+  CHECK(threads.size() <= worker_count());  // the same workers serve every pass
+
+  std::atomic<int> first{0}, second{0};
+  std::thread other([&] {
+    for (int pass = 0; pass < 50; ++pass) parallel_for(10, [&](size_t) { ++second; });
+  });
+  for (int pass = 0; pass < 50; ++pass) parallel_for(10, [&](size_t) { ++first; });
+  other.join();
+  CHECK(first == 500);
+  CHECK(second == 500);
 }
 
 }  // namespace microstep
