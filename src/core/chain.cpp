@@ -6,13 +6,14 @@ namespace microstep {
 
 namespace {
 
-/// The state of `day` under `schedule`, which asked for that day or not (a quota schedule
-/// asks for every day), in the quota period holding it (if any). A file-local function called
-/// from one place, so that the compiler inlines it into judge_days' loop over every day.
-DayState judge(const DayMarks& marks, Day day, bool is_today, const Schedule& schedule, bool asked,
-               bool quota_chain, const Period* period) {
-  if (marks.done(day)) return asked ? DayState::done : DayState::done_unscheduled;
-  if (marks.resting(day)) return DayState::rest;
+/// The state of a day done or resting (or neither) under `schedule`, which asked for that
+/// day or not (a quota schedule asks for every day), in the quota period holding it (if
+/// any). A file-local function called from one place, so that the compiler inlines it into
+/// judge_days' loop over every day.
+DayState judge(bool done, bool resting, bool is_today, const Schedule& schedule, bool asked, bool quota_chain,
+               const Period* period) {
+  if (done) return asked ? DayState::done : DayState::done_unscheduled;
+  if (resting) return DayState::rest;
   if (schedule.is_quota()) {
     if (!quota_chain || !period || period->met() || period->resting()) return DayState::unscheduled;
     if (period->current) return is_today ? DayState::open : DayState::unscheduled;
@@ -41,12 +42,10 @@ void Chain::find_periods() {
     unsigned n = in_force.is_quota() ? in_force.n : goal_.schedule.n;
     unsigned available = static_cast<unsigned>((p.last - from).count() + 1);
     unsigned rest = 0;
-    for (Day d = from; d <= to; d += date::days{1}) {
-      if (marks_.done(d))
-        ++p.done;
-      else if (marks_.resting(d))
-        ++rest;
-    }
+    marks_.for_each_day(from, to, [&](bool done, bool resting) {
+      p.done += done;
+      rest += resting;
+    });
     unsigned want = std::min(n, available);
     p.needed = want > rest ? want - rest : 0;
     p.current = p.last >= today_;
@@ -92,20 +91,34 @@ bool Chain::scheduled(Day day) const {
 void Chain::judge_days() {
   if (today_ < goal_.started) return;
   states_.resize(static_cast<size_t>((today_ - goal_.started).count() + 1));
-  // A version at a time: what depends on the version is worked out once, and the weekday is
-  // followed from day to day rather than computed.
+  // A version at a time: what depends on the version is worked out once, and the weekday
+  // (or the days since the anchor) followed from day to day rather than computed.
+  DayState* states = states_.data();
+  const Period* periods = periods_.data();
+  const size_t period_count = periods_.size();
+  const bool quota_chain = is_quota();
   size_t p = 0;  // the quota period, which only moves forward
   for_each_version([&](const StepVersion& version, Day first, Day last) {
-    const Schedule& schedule = version.schedule;
-    const bool by_weekday = schedule.kind == Schedule::Kind::days;
+    const Schedule schedule = version.schedule;
     const Day anchor = std::max(version.from, goal_.started);
+    const Day today = today_;
     unsigned weekday = iso_weekday_index(first);
-    for (Day day = first; day <= last; day += date::days{1}, weekday = weekday == 6 ? 0 : weekday + 1) {
-      while (p < periods_.size() && periods_[p].last < day) ++p;
-      bool asked = by_weekday ? (schedule.weekday_mask >> weekday) & 1u : schedule.is_scheduled(day, anchor);
-      states_[static_cast<size_t>((day - goal_.started).count())] =
-          judge(marks_, day, day == today_, schedule, asked, is_quota(), p < periods_.size() ? &periods_[p] : nullptr);
-    }
+    long since_anchor = (first - anchor).count();  // < 0 on days before the first version's from
+    Day day = first;
+    DayState* state = states + (first - goal_.started).count();
+    marks_.for_each_day(first, last, [&](bool done, bool resting) {
+      while (p < period_count && periods[p].last < day) ++p;
+      bool asked = true;  // a quota schedule asks for every day
+      if (schedule.kind == Schedule::Kind::days)
+        asked = (schedule.weekday_mask >> weekday) & 1u;
+      else if (schedule.kind == Schedule::Kind::every_n)
+        asked = since_anchor >= 0 && since_anchor % static_cast<long>(schedule.n) == 0;
+      *state++ = judge(done, resting, day == today, schedule, asked, quota_chain,
+                       p < period_count ? &periods[p] : nullptr);
+      day += date::days{1};
+      weekday = weekday == 6 ? 0 : weekday + 1;
+      ++since_anchor;
+    });
   });
 }
 

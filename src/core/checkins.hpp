@@ -100,6 +100,20 @@ class DayMarks {
     std::uint8_t b = bits(day);
     return !(b & kDone) && (b & (kSkip | kPaused));
   }
+  /// Calls f(done, resting) for each day of [from, to] in order, as done() and resting()
+  /// would answer: for loops over every day of a goal's life. The marks are read through
+  /// locals, so that what f stores (a byte per day, which may alias anything) does not make
+  /// the compiler load them again for every day.
+  template <typename F>
+  void for_each_day(Day from, Day to, F f) const {
+    const long first = first_, end = first_ + static_cast<long>(marks_.size());
+    const std::uint8_t* marks = marks_.data();
+    const long pause_from = paused_open_ ? paused_from_ : std::numeric_limits<long>::max();
+    for (long n = day_number(from), last = day_number(to); n <= last; ++n) {
+      std::uint8_t b = (n >= first && n < end ? marks[n - first] : 0) | (n >= pause_from ? kPaused : 0);
+      f((b & kDone) != 0, !(b & kDone) && (b & (kSkip | kPaused)));
+    }
+  }
   /// These marks as they were before `checkin` (a done, skip or undo) was logged: the
   /// check-in's day judged again from `day_checkins`, the goal's check-ins of that day as
   /// read with these marks (CheckinCollector::of_day), less the check-in (one copy of it,

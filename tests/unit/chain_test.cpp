@@ -250,4 +250,19 @@ TEST_CASE("chain: N/month periods are calendar months - a short first month need
   }
 }
 
+TEST_CASE("chain: every N days counts from the version's from - days before a first version's from are not asked") {
+  // The first version took effect on the 4th, after the start: it also holds the 1st to the
+  // 3rd (as version_on says), but its every-2-days count starts on the 4th.
+  Goal g = test::goal_changed_on("2026-11-01", "every 2 days", "2026-11-10", "daily");
+  g.history[0].from = day("2026-11-04");
+  DayMarks m = marks_of({{"2026-11-06", done}});
+  Chain chain(g, m, day("2026-11-11"), 0);
+  //                                    1  4 6 8 10
+  CHECK(states(chain, "2026-11-01", "2026-11-11") == "   . X . .o");
+  for (Day d = day("2026-11-01"); d <= day("2026-11-11"); d += date::days{1}) {
+    DayState s = chain.state(d);
+    CHECK(chain.scheduled(d) == (s == DayState::done || s == DayState::missed || s == DayState::open));
+  }
+}
+
 }  // namespace microstep

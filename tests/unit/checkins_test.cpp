@@ -83,6 +83,23 @@ TEST_CASE("checkins: a done without an amount counts the default amount") {
   CHECK(m.total_amount(day("2026-11-03"), day("2026-11-30")) == doctest::Approx(5));
 }
 
+TEST_CASE("checkins: for_each_day answers as done() and resting() - before, inside and after the marks, in an open pause") {
+  DayMarks m = marks_of({{"2026-11-02", done, 0}, {"2026-11-03", skip, 0}, {"2026-11-05", pause, 0},
+                         {"2026-11-07", resume, 0}, {"2026-11-09", done, 0}, {"2026-11-12", pause, 0},
+                         {"2026-11-14", done, 0}});
+  std::string seen, expected;
+  m.for_each_day(day("2026-10-30"), day("2026-11-18"), [&](bool is_done, bool resting) {
+    seen += is_done ? 'X' : resting ? '-' : '.';
+  });
+  for (Day d = day("2026-10-30"); d <= day("2026-11-18"); d += date::days{1})
+    expected += m.done(d) ? 'X' : m.resting(d) ? '-' : '.';
+  CHECK(seen == expected);
+  CHECK(seen == "...X-.--..X..--X----");
+  std::string none;
+  DayMarks{}.for_each_day(day("2026-11-01"), day("2026-11-03"), [&](bool d, bool r) { none += d || r ? '!' : '.'; });
+  CHECK(none == "...");
+}
+
 TEST_CASE("checkins: the total of the default amounts is the sum day by day, to the last bit") {
   // A whole default is counted and multiplied, any other is added day by day: both must give
   // exactly what adding it once per done day gives.
