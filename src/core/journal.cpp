@@ -279,14 +279,23 @@ std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goa
 namespace {
 
 /// The log cache, when it still holds what the log says: every range it covers hashes as
-/// it did (checked on every core).
-std::optional<LogCacheFile> checked_cache(const std::filesystem::path& file, const OpenLog& log) {
-  auto cache = LogCacheFile::open(file);
+/// it did (checked on every core), unless the log has the stamp it had when that was last
+/// checked and recorded.
+std::optional<LogCacheFile> checked_cache(const Journal::LogCacheSettings& settings, const OpenLog& log) {
+  auto cache = LogCacheFile::open(settings.file);
   if (!cache || cache->bytes() > log.size()) return std::nullopt;
+  fs::path check_file = settings.file;
+  check_file += ".checked";
+  if (log_check_holds(check_file, cache->identity(), log.stamp())) return cache;
   const auto& ranges = cache->ranges();
   std::vector<char> same(ranges.size(), 0);
   parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; });
   if (std::find(same.begin(), same.end(), 0) != same.end()) return std::nullopt;
+  // The file system's clock, not the journal's `now` (which --now may pin): it is compared
+  // with the time the file system stamped the log with.
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  if (std::chrono::nanoseconds{log.stamp().changed_ns} + settings.settled_after < now)
+    write_log_check(check_file, cache->identity(), log.stamp());  // one that fails is only slower
   return cache;
 }
 
@@ -360,7 +369,7 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
 
   // The cache serves the commands that need no notes (review keeps a week's events whole).
   const bool may_cache = use_cache && settings && from > to && log.size() >= settings->min_log_bytes;
-  if (may_cache) cache_ = checked_cache(settings->file, log);
+  if (may_cache) cache_ = checked_cache(*settings, log);
   const std::uint64_t start = cache_ ? cache_->bytes() : 0;
   write_ = may_cache && log.size() - start >= settings->min_new_bytes;
   IdTable index;

@@ -1,5 +1,6 @@
 #pragma once
 /// A journal directory: where it is, its settings, its goal files and its log.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -71,6 +72,11 @@ class Journal {
     std::filesystem::path file;
     std::uint64_t min_log_bytes = 4 << 20;   ///< a smaller log is read whole: it is fast enough
     std::uint64_t min_new_bytes = 1 << 20;   ///< the cache is written again once this much is new
+    /// A check of the log against the cache is recorded (log_cache.hpp, write_log_check) when
+    /// the log last changed at least this long before it (by the system clock, as the file
+    /// system stamps files): a write in the same tick as that change would leave the stamp
+    /// as it was. Two seconds cover any file system's timestamp granularity.
+    std::chrono::nanoseconds settled_after = std::chrono::seconds{2};
   };
   void use_log_cache(LogCacheSettings settings) { log_cache_ = std::move(settings); }
   /// The cache file of the journal at `root` under `cache_home` ($XDG_CACHE_HOME, or

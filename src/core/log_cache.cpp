@@ -199,6 +199,7 @@ std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path
     return std::nullopt;
 
   LogCacheFile cache;
+  cache.identity_ = header.index_hash;
   Decoder in{index};
   cache.bytes_ = in.get<std::uint64_t>();
   cache.lines_ = in.get<std::uint64_t>();
@@ -255,6 +256,7 @@ LogCacheFile::LogCacheFile(LogCacheFile&& other) noexcept { *this = std::move(ot
 
 LogCacheFile& LogCacheFile::operator=(LogCacheFile&& other) noexcept {
   std::swap(fd_, other.fd_);
+  identity_ = other.identity_;
   bytes_ = other.bytes_;
   lines_ = other.lines_;
   ranges_ = std::move(other.ranges_);
@@ -380,6 +382,36 @@ bool LogCacheWriter::finish() {
 
 bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content) {
   return LogCacheWriter(path, content).finish();
+}
+
+namespace {
+
+constexpr char kCheckMagic[8] = {'m', 's', 't', 'e', 'p', 'C', 'K', '1'};
+
+/// A check record's bytes: magic, the cache's identity, the log's stamp, then the hash of
+/// all that.
+std::string check_record(std::uint64_t cache_identity, const FileStamp& stamp) {
+  Encoder out;
+  out.bytes.append(kCheckMagic, sizeof kCheckMagic);
+  out.put(cache_identity);
+  out.put(stamp.device);
+  out.put(stamp.inode);
+  out.put(stamp.size);
+  out.put(stamp.modified_ns);
+  out.put(stamp.changed_ns);
+  out.put(hash_bytes(out.bytes));
+  return std::move(out.bytes);
+}
+
+}  // namespace
+
+bool write_log_check(const std::filesystem::path& path, std::uint64_t cache_identity, const FileStamp& stamp) {
+  return write_cache_file(path, check_record(cache_identity, stamp));
+}
+
+bool log_check_holds(const std::filesystem::path& path, std::uint64_t cache_identity, const FileStamp& stamp) {
+  auto bytes = read_cache_file(path);
+  return bytes && *bytes == check_record(cache_identity, stamp);
 }
 
 }  // namespace microstep

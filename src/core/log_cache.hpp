@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/checkins.hpp"
+#include "core/log_file.hpp"
 
 namespace microstep {
 
@@ -44,6 +45,9 @@ class LogCacheFile {
   static std::optional<LogCacheFile> open(const std::filesystem::path& path);
 
   std::uint64_t bytes() const { return bytes_; }  ///< the log's bytes it covers: whole lines
+  /// Tells this cache file from any other one: the hash of its index, which holds the hash
+  /// of every range and every section.
+  std::uint64_t identity() const { return identity_; }
   std::uint64_t lines() const { return lines_; }  ///< the lines in them
   /// The covered bytes in ranges, with their hashes: to check them, a range per thread.
   const std::vector<HashedRange>& ranges() const { return ranges_; }
@@ -71,6 +75,7 @@ class LogCacheFile {
     std::uint64_t marks_offset = 0, marks_size = 0, marks_hash = 0;
   };
   int fd_ = -1;  ///< kept open: the file read is the one whose index was read
+  std::uint64_t identity_ = 0;
   std::uint64_t bytes_ = 0, lines_ = 0;
   std::vector<HashedRange> ranges_;
   std::vector<std::string> warnings_;
@@ -120,5 +125,17 @@ class LogCacheWriter {
 
 /// Writes a whole cache in one call, with the marks of content.goals[i].marks.
 bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content);
+
+/// A check record: that the log, as `stamp` describes it, held the bytes the cache file
+/// `cache_identity` covers, every one of them hashed as the cache says. Kept beside the cache
+/// (its path with ".checked"), so that a command that finds the log with the same stamp need
+/// not hash the bytes again; any write to the log changes its stamp, and the next command
+/// hashes them. Only a check of a log last changed some time before it is recorded: a write
+/// in the same tick of the file system's clock as the log's last change would otherwise leave
+/// the stamp as it was (git calls such an entry "racily clean").
+bool write_log_check(const std::filesystem::path& path, std::uint64_t cache_identity, const FileStamp& stamp);
+/// Does the record at `path` say that this cache was checked against a log with this stamp?
+/// False when it is missing, damaged or says otherwise.
+bool log_check_holds(const std::filesystem::path& path, std::uint64_t cache_identity, const FileStamp& stamp);
 
 }  // namespace microstep

@@ -42,6 +42,15 @@ std::vector<size_t> scan_log_in_parts(
 
 /// checkins.log opened for reading. Every read goes through the one descriptor, so a file
 /// renamed over the log meanwhile (by a git checkout) is not half seen.
+/// What the file system says of a file that any write to it changes: its inode, its size,
+/// and its modification and change times (the change time cannot be set by hand, as `touch`
+/// sets the other). As git's index and ninja trust it, to tell a file untouched since.
+struct FileStamp {
+  std::uint64_t device = 0, inode = 0, size = 0;
+  std::int64_t modified_ns = 0, changed_ns = 0;  ///< since the epoch
+  bool operator==(const FileStamp&) const = default;
+};
+
 class OpenLog {
  public:
   /// A missing file is an empty log; any other failure throws an io Failure.
@@ -56,11 +65,14 @@ class OpenLog {
   std::uint64_t hash(std::uint64_t begin, std::uint64_t end) const;
   /// The descriptor to read with (-1 for a missing file).
   int descriptor() const { return fd_; }
+  /// The file's stamp when it was opened (all zeros for a missing file).
+  const FileStamp& stamp() const { return stamp_; }
 
  private:
   std::filesystem::path path_;
   int fd_ = -1;
   std::uint64_t size_ = 0;
+  FileStamp stamp_;
 };
 
 /// One part of a scan: its bytes, the file line it starts at, the newlines in it, and (when

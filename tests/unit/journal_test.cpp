@@ -12,6 +12,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "builders.hpp"
@@ -105,6 +106,16 @@ struct CachedJournal {
     return journal;
   }
 };
+
+/// A collector holding one check-in: floss done on `on`.
+CheckinCollector floss_done_on(const char* on) {
+  EventView done;
+  done.day = test::day(on);
+  done.goal = "floss";
+  CheckinCollector collector;
+  collector.add(done);
+  return collector;
+}
 
 /// What read_marks gives: every goal's marks (described), the warnings, the errors.
 struct Reading {
@@ -358,15 +369,8 @@ TEST_CASE("journal: a cache that hashes as the log is read instead of the lines 
   // the log whole would give too.)
   CachedJournal j(sample_log());
   const std::string log = j.log();
-  EventView on_25th;
-  on_25th.day = test::day("2026-12-25");
-  on_25th.goal = "floss";
-  CheckinCollector checkins;  // the cache's floss check-ins: a done on the 25th
-  checkins.add(on_25th);
-  on_25th.day = test::day("2026-12-24");
-  CheckinCollector other;
-  other.add(on_25th);
-  const DayMarks marks(other, 1);  // its floss marks, for a default amount of 1: the 24th
+  const CheckinCollector checkins = floss_done_on("2026-12-25");  // the cache's floss check-ins
+  const DayMarks marks(floss_done_on("2026-12-24"), 1);  // its floss marks, for a default amount of 1
   LogCacheContent content;
   content.bytes = log.size();
   content.lines = 10;
@@ -428,6 +432,79 @@ TEST_CASE("journal: an edit in the lines the cache covers is read - the cache is
     j.dir.write("checkins.log", log.substr(0, log.find(log_line("2026-11-05", EventKind::skip, "floss"))));
     check_cache_agrees(j);
   }
+}
+
+TEST_CASE("journal: a log whose stamp is the one recorded at the last check is not hashed again - any write to it is") {
+  // A cache that says other things than the log and whose hash of it is wrong: it is used
+  // only when the check record says the log, as it is, was checked already.
+  CachedJournal j(sample_log());
+  const std::string log = j.log();
+  const CheckinCollector checkins = floss_done_on("2026-12-25");
+  LogCacheContent content;
+  content.bytes = log.size();
+  content.lines = 10;
+  content.ranges = {{0, log.size(), hash_bytes(log) + 1}};
+  content.goals = {{"floss", 1, {&checkins}, nullptr}};
+  REQUIRE(write_log_cache(j.cache_file, content));
+  auto floss_has_25th = [&] {
+    return read(j.cached(false), {"floss"}).marks.at("floss").find("2026-12-25 done") != std::string::npos;
+  };
+  fs::path record = j.cache_file;
+  record += ".checked";
+  CHECK_FALSE(floss_has_25th());  // the hash is wrong: the log is read whole
+  CHECK_FALSE(fs::exists(record));
+  REQUIRE(write_log_check(record, LogCacheFile::open(j.cache_file)->identity(), OpenLog(j.dir.path / "checkins.log").stamp()));
+  CHECK(floss_has_25th());  // the record says this log was checked: not hashed again
+  SUBCASE("a line appended: hashed, and read whole") {
+    j.append(log_line("2026-11-09", EventKind::done, "floss"));
+    CHECK_FALSE(floss_has_25th());
+  }
+  SUBCASE("the same bytes in a new file: hashed, and read whole") {
+    j.dir.write("new.log", log);
+    fs::rename(j.dir.path / "new.log", j.dir.path / "checkins.log");
+    CHECK_FALSE(floss_has_25th());
+  }
+  SUBCASE("another cache file: hashed, and read whole") {
+    content.lines = 11;
+    REQUIRE(write_log_cache(j.cache_file, content));
+    CHECK_FALSE(floss_has_25th());
+  }
+}
+
+TEST_CASE("journal: a check is recorded only for a log last changed settled_after before it") {
+  CachedJournal j(sample_log());
+  read(j.cached(true));  // writes the cache
+  fs::path record = j.cache_file;
+  record += ".checked";
+  read(j.cached(false));  // checks it: the log was written just now, so nothing is recorded
+  CHECK_FALSE(fs::exists(record));
+  Journal settled = j.cached(false);
+  Journal::LogCacheSettings settings{j.cache_file, 0, std::numeric_limits<std::uint64_t>::max()};
+  settings.settled_after = -std::chrono::hours{1};  // as if the log were an hour old
+  settled.use_log_cache(settings);
+  const Reading whole = read(j.uncached());
+  CHECK(read(settled) == whole);
+  CHECK(log_check_holds(record, LogCacheFile::open(j.cache_file)->identity(),
+                        OpenLog(j.dir.path / "checkins.log").stamp()));
+  CHECK(read(settled) == whole);  // read through the record
+}
+
+TEST_CASE("journal: a log checked two seconds after its last write, then edited to the same size, is not read stale") {
+  // In real time: the record is written by the default settings, and the edit after it
+  // changes the log's change time.
+  CachedJournal j(sample_log());
+  read(j.cached(true));
+  std::this_thread::sleep_for(std::chrono::milliseconds{2200});
+  fs::path record = j.cache_file;
+  record += ".checked";
+  read(j.cached(false));
+  REQUIRE(fs::exists(record));
+  std::string log = j.log();
+  log.replace(log.find("\tdone\tfloss"), 5, "\tskip");  // line 1, 2026-11-02: the same size
+  j.dir.write("checkins.log", log);
+  const std::string floss = read(j.cached(false)).marks.at("floss");
+  CHECK(floss.find("2026-11-02 skip") != std::string::npos);
+  check_cache_agrees(j);
 }
 
 TEST_CASE("journal: with the cache, marks follow a goal file's new default amount") {

@@ -381,4 +381,45 @@ TEST_CASE("log_cache: a cache that cannot be written is false - and leaves no fi
   }
 }
 
+TEST_CASE("log_cache: a check record holds for its cache and the log's stamp only") {
+  TempDir dir;
+  const fs::path record = dir.path / "cache/log.checked";
+  const FileStamp stamp{1, 2, 3, 4, 5};
+  CHECK_FALSE(log_check_holds(record, 42, stamp));  // none yet
+  REQUIRE(write_log_check(record, 42, stamp));
+  CHECK(log_check_holds(record, 42, stamp));
+  CHECK_FALSE(log_check_holds(record, 43, stamp));  // another cache file
+  for (int field = 0; field < 5; ++field) {
+    CAPTURE(field);
+    FileStamp other = stamp;
+    (field == 0 ? other.device : field == 1 ? other.inode : other.size) += field < 3 ? 1 : 0;
+    if (field == 3) ++other.modified_ns;
+    if (field == 4) ++other.changed_ns;
+    CHECK_FALSE(log_check_holds(record, 42, other));
+  }
+  const std::string whole = dir.read("cache/log.checked");
+  for (size_t at = 0; at < whole.size(); ++at) {
+    CAPTURE(at);
+    dir.write("cache/log.checked", whole);
+    flip_byte(record, at);
+    CHECK_FALSE(log_check_holds(record, 42, stamp));
+  }
+  dir.write("cache/log.checked", whole + "x");
+  CHECK_FALSE(log_check_holds(record, 42, stamp));
+}
+
+TEST_CASE("log_cache: each cache file has its own identity - the same after opening it again") {
+  TempDir dir;
+  Sample sample;
+  REQUIRE(write_log_cache(dir.path / "a", sample.content()));
+  LogCacheContent other = sample.content();
+  other.lines += 1;
+  REQUIRE(write_log_cache(dir.path / "b", other));
+  auto a = LogCacheFile::open(dir.path / "a"), b = LogCacheFile::open(dir.path / "b");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->identity() != b->identity());
+  CHECK(LogCacheFile::open(dir.path / "a")->identity() == a->identity());
+}
+
 }  // namespace microstep

@@ -1,6 +1,8 @@
 /// Tests of core/log_file: streaming the log (in one part or several) and appending to it.
 #include "core/log_file.hpp"
 
+#include <sys/stat.h>
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -274,6 +276,32 @@ TEST_CASE("OpenLog: the hash of a range is hash_bytes of its bytes") {
     CHECK(open.hash(begin, end) == hash_bytes(std::string_view(text).substr(begin, end - begin)));
   }
   CHECK(open.hash(0, 10) != open.hash(1, 11));
+}
+
+TEST_CASE("OpenLog: the stamp of a missing log is all zeros - a log's says its size, and changes with an append or a new file") {
+  TempLog log;
+  CHECK(OpenLog(log.path).stamp() == FileStamp{});
+  log.write(line("2026-11-02", "floss"));
+  const FileStamp first = OpenLog(log.path).stamp();
+  struct stat info {};
+  REQUIRE(::stat(log.path.c_str(), &info) == 0);
+  CHECK(first.size == static_cast<std::uint64_t>(info.st_size));
+  CHECK(first.inode == static_cast<std::uint64_t>(info.st_ino));
+  CHECK(first.changed_ns / 1'000'000'000 == info.st_ctim.tv_sec);
+  CHECK(first.modified_ns / 1'000'000'000 == info.st_mtim.tv_sec);
+  CHECK(OpenLog(log.path).stamp() == first);  // nothing written: the same stamp
+
+  std::ofstream(log.path, std::ios::app) << line("2026-11-03", "floss");
+  const FileStamp appended = OpenLog(log.path).stamp();
+  CHECK(appended != first);
+  CHECK(appended.size > first.size);
+
+  // A new file put in its place (as git checkout and editors that save by renaming do).
+  log.dir.write("new.log", log.dir.read("checkins.log"));
+  fs::rename(log.dir.path / "new.log", log.path);
+  const FileStamp renamed = OpenLog(log.path).stamp();
+  CHECK(renamed.size == appended.size);
+  CHECK(renamed.inode != appended.inode);
 }
 
 TEST_CASE("append_event: one line each - a torn last line is closed first and then ignored") {
