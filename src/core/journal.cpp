@@ -323,7 +323,8 @@ struct Journal::LogReading {
   LogReading(LogReading&&) = default;
   LogReading& operator=(LogReading&&) = default;
   /// Starts writing the cache again, when this reading said it should: every id's
-  /// check-ins are written now, the marks resolved for the goals asked for by finish().
+  /// check-ins are written now, and the marks of the goals not asked for; those of the goals
+  /// asked for, once resolved, by the writer's finish().
   std::optional<LogCacheWriter> start_cache();
   /// The place of goal g in the cache being written.
   size_t cache_place(size_t g) const { return cache_place_[g]; }
@@ -348,6 +349,7 @@ struct Journal::LogReading {
   std::vector<std::vector<size_t>> first_seen_;       ///< [part][id]: the file line of its first check-in
   std::vector<std::map<std::string, Unknown, std::less<>>> unknown_;  ///< per part, file lines
   std::vector<ScannedPart> scanned_;
+  std::vector<DayMarks> other_marks_;  ///< to write: the marks of the ids not asked for, in ids_ order
   std::vector<std::string> log_warnings_;  ///< of the whole log, for the cache
   std::uint64_t log_size_ = 0;
   std::vector<size_t> cache_place_;  ///< per goal asked for
@@ -498,21 +500,32 @@ std::optional<LogCacheWriter> Journal::LogReading::start_cache() {
     for (const auto& [id, where] : unknown_[part]) gather(id, where.checkins, where.line);
   }
   for (auto& [id, goal] : by_id) content.goals.push_back(std::move(goal));
-  // Where each goal asked for went (content.goals is in id order); past the end: no check-ins.
+  // Where each id went (content.goals is in id order); past the end: it has no check-ins.
+  auto place_of = [&](const std::string& id) {
+    auto at = std::lower_bound(content.goals.begin(), content.goals.end(), id,
+                               [](const LogCacheContent::Goal& g, const std::string& i) { return g.id < i; });
+    return at != content.goals.end() && at->id == id ? static_cast<size_t>(at - content.goals.begin())
+                                                     : content.goals.size();
+  };
   cache_place_.clear();
-  for (const Goal& goal : *goals_) {
-    auto at = std::lower_bound(content.goals.begin(), content.goals.end(), goal.id,
-                               [](const LogCacheContent::Goal& g, const std::string& id) { return g.id < id; });
-    cache_place_.push_back(at != content.goals.end() && at->id == goal.id ? static_cast<size_t>(at - content.goals.begin())
-                                                                          : content.goals.size());
-  }
+  for (const Goal& goal : *goals_) cache_place_.push_back(place_of(goal.id));
   std::optional<LogCacheWriter> writer;
   writer.emplace(journal_->log_cache_->file, content);
-  // Only the goals asked for are still needed: the rest were collected for the cache alone.
-  for (size_t c = goals_->size(); c < ids_.size(); ++c) {
-    cached_[c] = {};
-    for (auto& part : storage_) part[c] = {};
-  }
+  // The goals not asked for get their marks too, resolved for the default amount of a goal
+  // without a minimum (1): a later command that asks for them (stats of every goal after a
+  // `done` of one wrote the cache) then takes them from the cache as well. One whose default
+  // differs resolves its cached check-ins, as marks_default_amount tells. Then their check-ins
+  // are freed: only the goals asked for are still needed.
+  const size_t asked = goals_->size();
+  other_marks_.resize(ids_.size() - asked);
+  parallel_for(other_marks_.size(), [&](size_t k) {
+    const size_t c = asked + k;
+    std::vector<const CheckinCollector*> checkins{&cached_[c]};
+    for (const auto& part : storage_) checkins.push_back(&part[c]);
+    other_marks_[k] = DayMarks(checkins, 1.0);
+    release(c);
+  });
+  for (size_t k = 0; k < other_marks_.size(); ++k) writer->add_marks(place_of(ids_[asked + k]), other_marks_[k]);
   unknown_cached_.clear();
   unknown_.clear();
   return writer;

@@ -26,8 +26,9 @@ struct HashedRange {
   std::uint64_t hash = 0;
 };
 
-/// One goal id as a cache holds it: its check-ins, and for the goals the command that wrote
-/// it asked for, their marks as resolved then.
+/// One goal id as a cache holds it: its check-ins, and for an id with a goal file, its marks
+/// as resolved then (Journal resolves those of goals the writing command did not ask for with
+/// a default amount of 1).
 struct CachedGoal {
   std::string id;
   std::uint64_t first_line = 0;  ///< the log line of its first check-in (for the unknown-goal warning)

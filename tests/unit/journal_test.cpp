@@ -507,6 +507,31 @@ TEST_CASE("journal: a log checked two seconds after its last write, then edited 
   check_cache_agrees(j);
 }
 
+TEST_CASE("journal: a cache written by a read of one goal holds the others' marks too - for a default amount of 1") {
+  CachedJournal j(sample_log());
+  j.dir.write("goals/floss.yaml", goal_text("floss") + "minimum: 2\n");
+  read(j.cached(true), {"run"});  // writes the cache, asked for run alone
+  auto cache = LogCacheFile::open(j.cache_file);
+  REQUIRE(cache);
+  const Reading whole = read(j.uncached());
+  for (size_t i = 0; i < cache->goals().size(); ++i) {
+    const CachedGoal& goal = cache->goals()[i];
+    CAPTURE(goal.id);
+    if (goal.id == "ghost") {  // no goal file: no marks
+      CHECK_FALSE(goal.marks_default_amount);
+      continue;
+    }
+    REQUIRE(goal.marks_default_amount);
+    CHECK(*goal.marks_default_amount == 1.0);  // floss, asked for nothing, too: its file says 2
+    auto marks = cache->load_marks(i);
+    REQUIRE(marks);
+    if (goal.id == "run") CHECK(described(*marks) == whole.marks.at("run"));
+  }
+  // floss's goal file says 2: its cached marks (for 1) are not used, its check-ins are.
+  check_cache_agrees(j);
+  CHECK(read(j.cached(false)) == whole);
+}
+
 TEST_CASE("journal: with the cache, marks follow a goal file's new default amount") {
   CachedJournal j(sample_log());
   read(j.cached(true));
