@@ -32,6 +32,29 @@ Window trailing_window(const Schedule& schedule, Day day) {
   return {1.0, 1};
 }
 
+/// trailing_window(schedule, day) for days that only move forward, worked out again only when
+/// the month changes (the one thing it depends on besides the schedule): statistics ask it for
+/// every day.
+class TrailingWindows {
+ public:
+  explicit TrailingWindows(const Schedule& schedule) : schedule_(&schedule) {}
+  const Schedule& schedule() const { return *schedule_; }
+  Window on(Day day) {
+    if (day > valid_until_) {
+      window_ = trailing_window(*schedule_, day);
+      valid_until_ = schedule_->kind == Schedule::Kind::per_month
+                         ? start_of_month(day) + date::days{days_in_month(day) - 1}
+                         : Day::max();
+    }
+    return window_;
+  }
+
+ private:
+  const Schedule* schedule_;
+  Window window_{};
+  Day valid_until_ = Day::min();  ///< the last day window_ holds for
+};
+
 Streak quota_current_streak(const Chain& chain) {
   Streak s;
   const auto& periods = chain.periods();
@@ -84,12 +107,14 @@ std::optional<double> completion_rate_between(const Chain& chain, Day from, Day 
   // A quota chain: a day under a quota version counts a share of the period's checks; a day
   // under an older version of another kind counts whole, as above.
   double done = 0, expected = 0;
+  std::optional<TrailingWindows> windows;  // of the version of the day before
   chain.for_each_day(from, to, [&](Day d, DayState s, const StepVersion& version) {
     const Schedule& schedule = version.schedule;
     if (schedule.is_quota()) {
       if (s == DayState::rest || s == DayState::open) return;
       if (is_done(s)) ++done;
-      Window w = trailing_window(schedule, d);
+      if (!windows || &windows->schedule() != &schedule) windows.emplace(schedule);
+      Window w = windows->on(d);
       expected += w.expected / static_cast<double>(w.length);
     } else if (s == DayState::done) {
       ++done, ++expected;
@@ -168,6 +193,7 @@ double habit_strength(const Chain& chain) {
     const Schedule& schedule = version.schedule;
     const double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
     const bool every_day = schedule.asks_every_day();
+    TrailingWindows windows(schedule);
     const auto states = chain.states_between(first, last);
     const long offset = (first - chain.started()).count();  // of states[0] in done_before
     for (size_t k = 0; k < states.size(); ++k) {
@@ -180,7 +206,7 @@ double habit_strength(const Chain& chain) {
         c = done ? 1 : 0;
       } else {
         long i = offset + static_cast<long>(k);
-        Window w = trailing_window(schedule, d);
+        Window w = windows.on(d);
         long from = std::max(0L, i + 1 - w.length);
         c = std::min(1.0, static_cast<double>(done_before[i + 1] - done_before[from]) / w.expected);
       }

@@ -114,6 +114,19 @@ TEST_CASE("month ends and leap days") {
   CHECK(stats_on(daily, m, "2028-03-01").current.length == 3);
 }
 
+TEST_CASE("N/month: each day of a month expects N over that month's length - 31, 28, 31 days") {
+  // One done in each of January, February and March 2027 against 2 a month: each month's
+  // days expect 2 in all, whatever its length, so the rate is 3 of 6.
+  Goal g = goal_with("2027-01-01", "2/month");
+  auto m = marks_of({event("2027-01-05"), event("2027-02-03"), event("2027-03-20")});
+  GoalStats s = stats_on(g, m, "2027-04-01");  // today, April 1st, is open: not counted
+  REQUIRE(s.rate_all);
+  CHECK(*s.rate_all == doctest::Approx(0.5).epsilon(1e-12));
+  // February alone: 1 of 2.
+  Chain chain(g, m, day("2027-04-01"), 0);
+  CHECK(*completion_rate_between(chain, day("2027-02-01"), day("2027-02-28")) == doctest::Approx(0.5).epsilon(1e-12));
+}
+
 TEST_CASE("a goal started today: nothing to judge yet") {
   Goal g = goal_with("2026-11-22");
   GoalStats s = stats_on(g, DayMarks{}, "2026-11-22");
