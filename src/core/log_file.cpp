@@ -179,10 +179,9 @@ OpenLog::OpenLog(std::filesystem::path path) : path_(std::move(path)) {
     errno = saved;
     throw io_error(system_error_text("cannot stat", path_));
   }
-  size_ = static_cast<std::uint64_t>(info.st_size);
   auto nanoseconds = [](const timespec& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec; };
-  stamp_ = {static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino), size_,
-            nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)};
+  stamp_ = {static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+            static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)};
 }
 
 OpenLog::~OpenLog() {

@@ -40,8 +40,6 @@ std::vector<size_t> scan_log_in_parts(
     const std::function<void(unsigned part, const EventView&, size_t line)>& on_event,
     LogDiagnostics& diagnostics);
 
-/// checkins.log opened for reading. Every read goes through the one descriptor, so a file
-/// renamed over the log meanwhile (by a git checkout) is not half seen.
 /// What the file system says of a file that any write to it changes: its inode, its size,
 /// and its modification and change times (the change time cannot be set by hand, as `touch`
 /// sets the other). As git's index and ninja trust it, to tell a file untouched since.
@@ -51,6 +49,8 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
+/// checkins.log opened for reading. Every read goes through the one descriptor, so a file
+/// renamed over the log meanwhile (by a git checkout) is not half seen.
 class OpenLog {
  public:
   /// A missing file is an empty log; any other failure throws an io Failure.
@@ -60,7 +60,7 @@ class OpenLog {
   OpenLog& operator=(const OpenLog&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
-  std::uint64_t size() const { return size_; }
+  std::uint64_t size() const { return stamp_.size; }
   /// The ContentHash of the bytes [begin, end).
   std::uint64_t hash(std::uint64_t begin, std::uint64_t end) const;
   /// The descriptor to read with (-1 for a missing file).
@@ -71,7 +71,6 @@ class OpenLog {
  private:
   std::filesystem::path path_;
   int fd_ = -1;
-  std::uint64_t size_ = 0;
   FileStamp stamp_;
 };
 
