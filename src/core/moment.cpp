@@ -59,7 +59,7 @@ std::string format_moment(const Moment& moment) {
   long off = moment.offset.count();
   char sign = off < 0 ? '-' : '+';
   if (off < 0) off = -off;
-  char buf[40];
+  char buf[128];  // room for every long the format can print, so GCC sees it cannot truncate
   std::snprintf(buf, sizeof buf, "%sT%02ld:%02ld:%02ld%c%02ld:%02ld",
                 format_day(Day{day.time_since_epoch()}).c_str(),
                 static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
