@@ -170,12 +170,15 @@ struct JsonValue {
   double number = 0;
   std::string text;
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  /// An object's members, each with its name in `key`. (A vector of pairs of a name and a
+  /// JsonValue would instantiate the pair while JsonValue is incomplete: clang refuses it.)
+  std::vector<JsonValue> members;
+  std::string key;  ///< the name of this value in the object that holds it
   size_t line = 1;
 
-  const JsonValue* get(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
+  const JsonValue* get(std::string_view name) const {
+    for (const auto& member : members)
+      if (member.key == name) return &member;
     return nullptr;
   }
 };
@@ -237,7 +240,8 @@ class JsonParser {
         if (v.get(key)) fail("member \"" + key + "\" comes twice");
         expect(':', "':' after a member name");
         JsonValue member = value(depth + 1);
-        v.members.emplace_back(std::move(key), std::move(member));
+        member.key = std::move(key);
+        v.members.push_back(std::move(member));
       } while (take(','));
       expect('}', "',' or '}' in an object");
       return v;
@@ -381,7 +385,8 @@ Fields fields_of(const JsonValue& object, const std::string& display, const std:
   Fields f;
   f.where = display + ":" + std::to_string(object.line) + ": ";
   if (object.type != JsonValue::Type::object) f.fail(what + " must be an object");
-  for (const auto& [key, v] : object.members) {
+  for (const auto& v : object.members) {
+    const std::string& key = v.key;
     switch (v.type) {
       case JsonValue::Type::string: f.values[key] = v.text; break;
       case JsonValue::Type::number:
