@@ -2,8 +2,10 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <system_error>
 
 namespace microstep {
@@ -38,18 +40,29 @@ std::optional<std::string> read_cache_file(const std::filesystem::path& path) {
   return bytes;
 }
 
-bool write_cache_file(const std::filesystem::path& path, std::string_view bytes) {
+ReplacementFile::ReplacementFile(const std::filesystem::path& path) : path_(path) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::string temporary = path.string() + ".XXXXXX";
-  Descriptor file{::mkstemp(temporary.data())};
-  if (file.fd < 0) return false;
-  bool ok = write_exactly(file.fd, bytes.data(), bytes.size());
-  ok = ::close(file.fd) == 0 && ok;
-  file.fd = -1;
-  ok = ok && ::rename(temporary.c_str(), path.c_str()) == 0;
-  if (!ok) ::unlink(temporary.c_str());
-  return ok;
+  temporary_ = path.string() + ".XXXXXX";
+  file_.fd = ::mkstemp(temporary_.data());
+  if (file_.fd < 0) temporary_.clear();
+}
+
+ReplacementFile::~ReplacementFile() {
+  if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+bool ReplacementFile::commit() {
+  if (file_.fd < 0) return false;
+  const bool closed = ::close(file_.fd) == 0;
+  file_.fd = -1;
+  committed_ = closed && ::rename(temporary_.c_str(), path_.c_str()) == 0;
+  return committed_;
+}
+
+bool write_cache_file(const std::filesystem::path& path, std::string_view bytes) {
+  ReplacementFile file(path);
+  return file.fd() >= 0 && write_exactly(file.fd(), bytes.data(), bytes.size()) && file.commit();
 }
 
 }  // namespace microstep

@@ -5,8 +5,6 @@
 ///
 /// A cache file is only a copy: every reader checks what it reads and treats anything odd
 /// (a short file, bytes that do not hash as written) as no cache at all.
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -14,24 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/descriptor.hpp"
+
 namespace microstep {
 
 /// Reads all of `size` bytes at `offset`; false on any failure or a short file.
 bool read_exactly(int fd, void* into, size_t size, std::uint64_t offset);
 /// Writes all of `size` bytes at the file's position; false on any failure.
 bool write_exactly(int fd, const char* from, size_t size);
-
-/// Closes the file descriptor on every path out.
-struct Descriptor {
-  int fd = -1;
-  Descriptor() = default;
-  explicit Descriptor(int descriptor) : fd(descriptor) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 /// Appends numbers and texts to a byte string.
 struct Encoder {
@@ -86,9 +74,32 @@ struct Decoder {
 /// The whole of a small file; nullopt when it cannot be read.
 std::optional<std::string> read_cache_file(const std::filesystem::path& path);
 
-/// Writes `bytes` as the file at `path` (creating its directory), through a temporary file
-/// of mode 0600 beside it that is then renamed: a reader sees the old file or the new one.
-/// No fsync: a cache lost in a crash is only rebuilt. False when it could not be written.
+/// A file written under a temporary name beside `path` (mode 0600; the directory is
+/// created), then renamed over `path` by commit(): a reader sees the old file or the whole
+/// new one. A file never committed is removed. No fsync: a cache lost in a crash is only
+/// rebuilt.
+class ReplacementFile {
+ public:
+  explicit ReplacementFile(const std::filesystem::path& path);
+  ~ReplacementFile();
+  ReplacementFile(const ReplacementFile&) = delete;
+  ReplacementFile& operator=(const ReplacementFile&) = delete;
+
+  /// Where to write; -1 when the temporary file could not be made.
+  int fd() const { return file_.fd; }
+  /// Closes the file and renames it over `path`: false when either fails (the temporary file
+  /// is then removed).
+  bool commit();
+
+ private:
+  std::filesystem::path path_;
+  std::string temporary_;  ///< empty when it could not be made
+  Descriptor file_;
+  bool committed_ = false;
+};
+
+/// Writes `bytes` as the file at `path` through a ReplacementFile. False when it could not
+/// be written.
 bool write_cache_file(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace microstep

@@ -282,9 +282,8 @@ std::optional<CheckinCollector> LogCacheFile::load(size_t i) const {
 }
 
 struct LogCacheWriter::State {
-  std::filesystem::path path;
-  std::string temporary;
-  Descriptor file;
+  explicit State(const std::filesystem::path& path) : file(path) {}
+  ReplacementFile file;
   std::optional<BufferedFile> out;
   Encoder head;  ///< the index up to the goals
   struct Goal {
@@ -294,19 +293,13 @@ struct LogCacheWriter::State {
     const DayMarks* marks = nullptr;
   };
   std::vector<Goal> goals;
-  bool finished = false;
 };
 
 LogCacheWriter::LogCacheWriter(const std::filesystem::path& path, const LogCacheContent& content)
-    : state_(std::make_unique<State>()) {
+    : state_(std::make_unique<State>(path)) {
   State& s = *state_;
-  s.path = path;
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  s.temporary = path.string() + ".XXXXXX";
-  s.file.fd = ::mkstemp(s.temporary.data());
-  if (s.file.fd < 0) return;
-  s.out.emplace(s.file.fd);
+  if (s.file.fd() < 0) return;
+  s.out.emplace(s.file.fd());
   Header placeholder{};  // written for real by finish()
   s.out->write(&placeholder, sizeof placeholder);
   s.out->next_section();
@@ -327,12 +320,7 @@ LogCacheWriter::LogCacheWriter(const std::filesystem::path& path, const LogCache
 LogCacheWriter::LogCacheWriter(LogCacheWriter&&) noexcept = default;
 LogCacheWriter& LogCacheWriter::operator=(LogCacheWriter&&) noexcept = default;
 
-LogCacheWriter::~LogCacheWriter() {
-  if (!state_) return;  // moved from
-  if (state_->file.fd >= 0) ::close(state_->file.fd);
-  state_->file.fd = -1;
-  if (!state_->finished && !state_->temporary.empty()) ::unlink(state_->temporary.c_str());
-}
+LogCacheWriter::~LogCacheWriter() = default;  // a cache never finished is removed
 
 void LogCacheWriter::add_marks(size_t i, const DayMarks& marks) {
   if (i < state_->goals.size()) state_->goals[i].marks = &marks;
@@ -340,7 +328,7 @@ void LogCacheWriter::add_marks(size_t i, const DayMarks& marks) {
 
 bool LogCacheWriter::finish() {
   State& s = *state_;
-  if (s.file.fd < 0) return false;
+  if (s.file.fd() < 0) return false;
   Encoder index = std::move(s.head);
   index.put(static_cast<std::uint64_t>(s.goals.size()));
   for (const State::Goal& goal : s.goals) {
@@ -372,11 +360,9 @@ bool LogCacheWriter::finish() {
   header.index_hash = hash_bytes(index.bytes);
   s.out->write(index.bytes.data(), index.bytes.size());
   s.out->flush();
-  bool ok = s.out->ok() && ::pwrite(s.file.fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
-  ok = ::close(s.file.fd) == 0 && ok;
-  s.file.fd = -1;
-  s.finished = ok && ::rename(s.temporary.c_str(), s.path.c_str()) == 0;
-  return s.finished;
+  const bool written =
+      s.out->ok() && ::pwrite(s.file.fd(), &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
+  return written && s.file.commit();
 }
 
 bool write_log_cache(const std::filesystem::path& path, const LogCacheContent& content) {

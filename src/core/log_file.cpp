@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/content_hash.hpp"
+#include "core/descriptor.hpp"
 #include "core/error.hpp"
 
 namespace microstep {
@@ -22,14 +23,6 @@ constexpr size_t kLongestLine = (1 << 20) + 1;
 std::string system_error_text(const std::string& what, const std::filesystem::path& path) {
   return what + " " + path.string() + ": " + std::strerror(errno);
 }
-
-/// Closes the file descriptor on every path out.
-struct FileDescriptor {
-  int fd = -1;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 /// A problem found in one part of the log, with its line number inside that part.
 struct Problem {
@@ -288,7 +281,7 @@ void append_events(const std::filesystem::path& path, const std::vector<Event>& 
   if (events.empty()) return;
   std::string line;
   for (const auto& event : events) line += format_log_line(event);
-  FileDescriptor file{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)};
+  Descriptor file{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)};
   if (file.fd < 0) throw io_error(system_error_text("cannot open", path));
   while (::flock(file.fd, LOCK_EX) != 0)
     if (errno != EINTR) throw io_error(system_error_text("cannot lock", path));
@@ -298,7 +291,7 @@ void append_events(const std::filesystem::path& path, const std::vector<Event>& 
   if (info.st_size > 0) {
     // A final line without its newline was cut short by an interrupted write: close it with
     // a marker, so readers keep ignoring it and the new line stands on its own.
-    FileDescriptor reader{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    Descriptor reader{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     char last = '\n';
     if (reader.fd < 0 || ::pread(reader.fd, &last, 1, info.st_size - 1) != 1)
       throw io_error(system_error_text("cannot read", path));

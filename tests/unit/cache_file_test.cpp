@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -80,6 +81,47 @@ TEST_CASE("cache_file: a missing file or a directory reads as nothing - a file t
   CHECK(names_in(dir.path) == std::vector<std::string>{"a-directory"});
   dir.write("a-file", "kept");
   CHECK_FALSE(write_cache_file(dir.path / "a-file/cache", "bytes"));
+  CHECK(dir.read("a-file") == "kept");
+}
+
+TEST_CASE("cache_file: a ReplacementFile replaces the file only when committed") {
+  TempDir dir;
+  dir.write("cache", "old");
+  const fs::path file = dir.path / "cache";
+  {
+    ReplacementFile replacement(file);
+    REQUIRE(replacement.fd() >= 0);
+    REQUIRE(::write(replacement.fd(), "new", 3) == 3);
+    CHECK(dir.read("cache") == "old");  // the old file stands until the commit
+    CHECK(names_in(dir.path).size() == 2);
+    CHECK(replacement.commit());
+    CHECK(replacement.fd() == -1);
+    CHECK_FALSE(replacement.commit());  // once only
+  }
+  CHECK(dir.read("cache") == "new");
+  CHECK(names_in(dir.path) == std::vector<std::string>{"cache"});
+  {
+    ReplacementFile abandoned(file);
+    REQUIRE(abandoned.fd() >= 0);
+    REQUIRE(::write(abandoned.fd(), "half", 4) == 4);
+  }
+  CHECK(dir.read("cache") == "new");
+  CHECK(names_in(dir.path) == std::vector<std::string>{"cache"});  // its temporary file removed
+}
+
+TEST_CASE("cache_file: a ReplacementFile that cannot be made or renamed leaves nothing behind") {
+  TempDir dir;
+  dir.write("a-file", "kept");
+  ReplacementFile under_a_file(dir.path / "a-file/cache");
+  CHECK(under_a_file.fd() == -1);
+  CHECK_FALSE(under_a_file.commit());
+  fs::create_directories(dir.path / "a-directory/inside");
+  {
+    ReplacementFile over_a_directory(dir.path / "a-directory");
+    REQUIRE(over_a_directory.fd() >= 0);
+    CHECK_FALSE(over_a_directory.commit());  // rename(2) does not put a file over a directory
+  }
+  CHECK(names_in(dir.path) == std::vector<std::string>{"a-directory", "a-file"});
   CHECK(dir.read("a-file") == "kept");
 }
 
