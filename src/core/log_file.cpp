@@ -7,11 +7,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
 #include "core/content_hash.hpp"
 #include "core/descriptor.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 namespace microstep {
 
@@ -226,11 +226,8 @@ std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, s
       failures[i] = std::current_exception();
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < parts; ++i) threads.emplace_back(work, i);
-  work(0);
-  for (auto& t : threads) t.join();
-  for (auto& f : failures)
+  parallel_for(parts, [&](size_t i) { work(static_cast<unsigned>(i)); });
+  for (auto& f : failures)  // the first part's failure, as a scan in one part would report
     if (f) std::rethrow_exception(f);
 
   std::string name = log.path().filename().string();

@@ -31,9 +31,9 @@ void scan_log(const std::filesystem::path& path,
               const std::function<void(const EventView&, size_t)>& on_event,
               LogDiagnostics& diagnostics);
 
-/// The same, on `parts` threads over byte ranges split at line boundaries (one part for a
-/// log under 4 MiB). `on_event(part, view, line)` is called from part's own thread, with the
-/// line number counted within the part; the result holds the line number each part starts
+/// The same, in `parts` byte ranges split at line boundaries (one part for a log under
+/// 4 MiB), scanned on every core (parallel_for). `on_event(part, view, line)` is called for
+/// a part from one thread at a time, with the line number counted within the part; the result holds the line number each part starts
 /// at, to turn those into file line numbers. Diagnostics are exact and in file order.
 std::vector<size_t> scan_log_in_parts(
     const std::filesystem::path& path, unsigned parts,
