@@ -259,6 +259,9 @@ struct Journal::LogReading {
   std::vector<std::string> log_warnings_;  ///< of the whole log, for the cache
   std::uint64_t log_size_ = 0;
   std::vector<size_t> cache_place_;  ///< per goal asked for
+
+  /// The check-ins of id c: the cache's, then each part's, in file order.
+  std::vector<const CheckinCollector*> checkins_of(size_t c) const;
 };
 
 Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to,
@@ -370,11 +373,14 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
     diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) + ": unknown goal '" + id + "'");
 
   this->parts.resize(goals.size());
-  for (size_t g = 0; g < goals.size(); ++g) {
-    if (ready[g]) continue;
-    this->parts[g].push_back(&cached_[g]);
-    for (unsigned part = 0; part < parts; ++part) this->parts[g].push_back(&storage_[part][g]);
-  }
+  for (size_t g = 0; g < goals.size(); ++g)
+    if (!ready[g]) this->parts[g] = checkins_of(g);
+}
+
+std::vector<const CheckinCollector*> Journal::LogReading::checkins_of(size_t c) const {
+  std::vector<const CheckinCollector*> checkins{&cached_[c]};
+  for (const auto& part : storage_) checkins.push_back(&part[c]);
+  return checkins;
 }
 
 std::optional<LogCacheWriter> Journal::LogReading::start_cache() {
@@ -425,11 +431,8 @@ std::optional<LogCacheWriter> Journal::LogReading::start_cache() {
   const size_t asked = goals_->size();
   other_marks_.resize(ids_.size() - asked);
   parallel_for(other_marks_.size(), [&](size_t k) {
-    const size_t c = asked + k;
-    std::vector<const CheckinCollector*> checkins{&cached_[c]};
-    for (const auto& part : storage_) checkins.push_back(&part[c]);
-    other_marks_[k] = DayMarks(checkins, 1.0);
-    release(c);
+    other_marks_[k] = DayMarks(checkins_of(asked + k), 1.0);
+    release(asked + k);
   });
   for (size_t k = 0; k < other_marks_.size(); ++k) writer->add_marks(place_of(ids_[asked + k]), other_marks_[k]);
   unknown_cached_.clear();
