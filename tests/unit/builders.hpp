@@ -1,6 +1,7 @@
 #pragma once
 /// Small builders the unit tests share: a day from its text, a goal, a goal's resolved days.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,6 +55,22 @@ inline DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& e
     e.goal = "g";
   }
   return marks_of(views);
+}
+
+/// Dones with amounts (nullopt: a done without one), each written at 09:00 UTC on its day;
+/// a done without an amount counts `default_amount`.
+inline DayMarks amounts_of(const std::vector<std::pair<const char*, std::optional<double>>>& dones,
+                           double default_amount = 1) {
+  std::vector<EventView> views;
+  for (const auto& [on, amount] : dones) {
+    EventView& e = views.emplace_back();
+    e.day = day(on);
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{9} + std::chrono::seconds{views.size()}, {}};
+    e.kind = EventKind::done;
+    e.goal = "g";
+    e.amount = amount;
+  }
+  return marks_of(views, default_amount);
 }
 
 /// What marks say of each day in [from, to] that is not a plain day ("2026-11-02 done 3",

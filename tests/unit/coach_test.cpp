@@ -123,27 +123,27 @@ TEST_CASE("the 30-day rule and the 10% rule") {
   SUBCASE("a whole minimum grows by +10% only when that rounds to at least 1") {
     Goal g = goal_with("Write 10 sentences", "2026-10-01");
     g.minimum = 10;
-    Suggestion s = growth_proposal(g, rules().thresholds);
+    Suggestion s = growth_proposal(g.current(), rules().thresholds);
     CHECK(s.rule == "10% rule");
     CHECK(s.minimum == 11);
     CHECK(s.step == "Write 11 sentences");
     g.minimum = 5;
     g.step = "Do 5 push-ups";
-    CHECK(growth_proposal(g, rules().thresholds).minimum == 6);
+    CHECK(growth_proposal(g.current(), rules().thresholds).minimum == 6);
   }
   SUBCASE("otherwise the optional plus: the minimum stays, more is welcome") {
     Goal g = goal_with("Write one sentence", "2026-10-01");
     g.minimum = 1;
-    Suggestion s = growth_proposal(g, rules().thresholds);
+    Suggestion s = growth_proposal(g.current(), rules().thresholds);
     CHECK(s.rule == "optional plus");
     CHECK(s.optional_plus);
     CHECK_FALSE(s.minimum);
     CHECK(s.step == "Write 1-2 sentences");
     g.minimum = 3;
     g.step = "Do 3 push-ups";
-    CHECK(growth_proposal(g, rules().thresholds).step == "Do 3-4 push-ups");
+    CHECK(growth_proposal(g.current(), rules().thresholds).step == "Do 3-4 push-ups");
     g.step = "Meditate";
-    CHECK(growth_proposal(g, rules().thresholds).step == "Meditate, more if you like");
+    CHECK(growth_proposal(g.current(), rules().thresholds).step == "Meditate, more if you like");
   }
 }
 
