@@ -6,7 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include <fstream>
+#include <sstream>
+
 #include "core/checkins.hpp"
+#include "core/coach_rules.hpp"
 #include "core/goal.hpp"
 #include "core/schedule.hpp"
 
@@ -71,6 +75,33 @@ inline DayMarks amounts_of(const std::vector<std::pair<const char*, std::optiona
     e.amount = amount;
   }
   return marks_of(views, default_amount);
+}
+
+/// The default coaching rules, as the source tree's data/rules.yaml gives them.
+inline const CoachRules& source_rules() {
+  static const CoachRules rules = [] {
+    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_rules_text(text.str(), "rules.yaml");
+  }();
+  return rules;
+}
+
+/// Done on every day from `first` to `last` except the listed ones (each without an amount).
+inline DayMarks done_except(const char* first, const char* last, const std::vector<const char*>& missed) {
+  CheckinCollector c;
+  for (Day d = day(first); d <= day(last); d += date::days{1}) {
+    bool skip = false;
+    for (const char* m : missed) skip = skip || d == day(m);
+    if (skip) continue;
+    EventView e;
+    e.day = d;
+    e.written = Moment{date::sys_seconds{d} + std::chrono::hours{8}, {}};
+    e.goal = "g";
+    c.add(e);
+  }
+  return DayMarks(c, 1);
 }
 
 /// What marks say of each day in [from, to] that is not a plain day ("2026-11-02 done 3",
