@@ -138,7 +138,7 @@ void run_review(Context& context, const std::optional<std::string>& week) {
     return;
   }
   std::string out = "Week of " + format_day(first) + " to " + format_day(last);
-  out += so_far ? " (so far: to " + format_day(to) + ")\n" : "\n";
+  out += !so_far ? "\n" : to == last ? " (so far)\n" : " (so far: to " + format_day(to) + ")\n";
   for (const auto& w : weeks) {
     out += "\n" + w.report->goal.id + ": " + w.report->stats.in_force.step + "\n";
     out += "  " + week_line(w, rules.thresholds);

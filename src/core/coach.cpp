@@ -68,6 +68,14 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain) {
   return days;
 }
 
+std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t) {
+  long age = (chain.today() - chain.started()).count() + 1;
+  if (age < t.grow_after_days) return chain.goal().id + " is " + count_with_unit(age, "day") + " old";
+  if (!stats.rate_30 || *stats.rate_30 < t.grow_min_rate - 1e-9)
+    return chain.goal().id + " is at " + percent(stats.rate_30) + " over 30 days";
+  return std::nullopt;
+}
+
 Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules& rules) {
   const CoachThresholds& t = rules.thresholds;
   const StepVersion& version = chain.in_force();

@@ -20,6 +20,11 @@ std::vector<Day> recent_occurrences(const Chain& chain, int count);
 /// Weekdays (0 = Monday) on which misses cluster over the last 28 days, when they do.
 std::vector<unsigned> clustered_miss_weekdays(const Chain& chain);
 
+/// Why a goal is still being mastered, so that a new one should wait (seed 003: "start with
+/// one micro-goal and master it before adding others"): younger than the 30-day rule's days,
+/// or below its rate over 30 days. "write is 12 days old", "read is at 80% over 30 days".
+std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t);
+
 /// The suggestion for the goal today, from the verdict in `stats` and the rules in order:
 /// first days, anchor, missed in a row, the 7-day rule, the 30-day rule, keep going.
 Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules& rules);

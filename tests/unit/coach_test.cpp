@@ -131,3 +131,20 @@ TEST_CASE("ready to grow notices when the person already does more") {
 }
 
 }  // namespace microstep
+
+namespace microstep {
+
+TEST_CASE("still mastering: a goal younger than 30 days, or below 90% over 30 days") {
+  Goal g = test::goal_with("2026-11-01");
+  auto all = test::done_except("2026-11-01", "2026-12-10", {});
+  CoachThresholds t;
+  Chain young(g, all, test::day("2026-11-12"), 0);
+  CHECK(still_mastering(young, compute_stats(young), t).value_or("") == "g is 12 days old");
+  Chain grown(g, all, test::day("2026-12-10"), 0);
+  CHECK_FALSE(still_mastering(grown, compute_stats(grown), t));
+  auto shaky = test::done_except("2026-11-01", "2026-12-10", {"2026-11-20", "2026-11-25", "2026-12-01", "2026-12-05"});
+  Chain shaken(g, shaky, test::day("2026-12-10"), 0);
+  CHECK(still_mastering(shaken, compute_stats(shaken), t).value_or("") == "g is at 87% over 30 days");
+}
+
+}  // namespace microstep
