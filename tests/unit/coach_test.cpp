@@ -1,8 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/coach.hpp"
 #include "builders.hpp"
 
@@ -19,31 +16,9 @@ Goal goal_with(const std::string& step, const char* started, const char* schedul
   return g;
 }
 
-/// Done on every day from `first` to `last` except the listed ones.
-DayMarks done_except(const char* first, const char* last, std::vector<const char*> missed) {
-  CheckinCollector c;
-  for (Day d = day(first); d <= day(last); d += date::days{1}) {
-    bool skip = false;
-    for (const char* m : missed) skip = skip || d == day(m);
-    if (skip) continue;
-    EventView e;
-    e.day = d;
-    e.written = Moment{date::sys_seconds{d} + std::chrono::hours{8}, {}};
-    e.goal = "g";
-    c.add(e);
-  }
-  return DayMarks(c, 1);
-}
+using test::done_except;
 
-const CoachRules& rules() {
-  static const CoachRules r = [] {
-    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_rules_text(text.str(), "rules.yaml");
-  }();
-  return r;
-}
+const CoachRules& rules() { return test::source_rules(); }
 
 Suggestion suggestion_for(const Goal& g, const DayMarks& m, const char* today) {
   Chain chain(g, m, day(today), 0);
