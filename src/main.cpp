@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   app.add_option("--now", o.now, "Pin the current moment, YYYY-MM-DDTHH:MM[:SS][+HH:MM]")
       ->envname("MICROSTEP_NOW");
   for (auto setup : cli::kCommands) setup(app, context);
+  // Once the command line is read and before any command runs: one today for every command.
+  app.parse_complete_callback([&context] { context.settle_clock(); });
 
   try {
     app.parse(argc, argv);

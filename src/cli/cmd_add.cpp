@@ -23,20 +23,16 @@ std::optional<double> number_option(const std::string& name, const std::optional
 }
 
 /// Seed 003: start with one micro-goal and master it before adding others.
-void warnings_for_other_goals(Context& context, const Goal& added, std::vector<std::string>& warnings) {
+void warnings_for_other_goals(Context& context, const Goal& added, const CoachRules& rules,
+                              std::vector<std::string>& warnings) {
   Day today = context.clock().today;
-  auto others = load_reports(context, {}, [&](const Goal& g) {
-    return g.id != added.id && is_active_today(g, today);
-  });
+  auto others = load_reports(
+      context, {}, [&](const Goal& g) { return g.id != added.id && is_active_today(g, today); }, nullptr, &rules);
   for (const auto& r : others) {
-    long age = (today - r.goal.started).count() + 1;
-    bool young = age < 30;
-    bool shaky = !r.stats.rate_30 || *r.stats.rate_30 < 0.9;
-    if (!young && !shaky) continue;
-    warnings.push_back("start with one micro-goal and master it before adding others: " + r.goal.id +
-                       " is " + (young ? count_with_unit(age, "day") + " old"
-                                       : "at " + percent(r.stats.rate_30) + " over 30 days"));
-    return;
+    if (auto why = still_mastering(*r.chain, r.stats, rules.thresholds)) {
+      warnings.push_back("start with one micro-goal and master it before adding others: " + *why);
+      return;
+    }
   }
 }
 
@@ -76,7 +72,7 @@ void run_add(Context& context, const AddOptions& o) {
   for (const auto& reason : ridiculous_test(goal.step, goal.minutes, rules))
     warnings.push_back("the step may be too big: " + reason + "; try \"" +
                        shrink_step(goal.step, rules).step + "\"");
-  warnings_for_other_goals(context, goal, warnings);
+  warnings_for_other_goals(context, goal, rules, warnings);
   for (const auto& w : warnings) context.warn(w);
 
   if (context.options.json) {

@@ -3,6 +3,7 @@
 #include "cli/goal_reports.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/json_writer.hpp"
 
 namespace microstep::cli {
 
@@ -22,11 +23,37 @@ void run_calendar(Context& context, const CalendarOptions& o) {
   std::vector<const Chain*> chains;
   for (const auto& r : reports) chains.push_back(r.chain.get());
 
+  const bool one_goal = !o.id.empty() && !o.weeks;
+  if (context.options.json) {
+    // The days' states, from the first day the text form shows to today.
+    Day today = context.clock().today;
+    Day from = start_of_week(today, context.journal().settings().week_starts) - date::days{7L * (o.weeks.value_or(12) - 1)};
+    if (one_goal) {
+      from = start_of_month(today);
+      for (int i = 1; i < o.months.value_or(2); ++i) from = start_of_month(from - date::days{1});
+    }
+    JsonWriter json;
+    json.begin_object().field("today", today).field("from", from).field("to", today).key("goals").begin_array();
+    for (const auto& r : reports) {
+      json.begin_object()
+          .field("id", r.goal.id)
+          .field("step", r.stats.in_force.step)
+          .field("schedule", r.stats.in_force.schedule_text)
+          .key("days")
+          .begin_array();
+      for (Day d = from; d <= today; d += date::days{1})
+        json.begin_object().field("day", d).field("state", to_string(r.chain->state(d))).end_object();
+      json.end_array().end_object();
+    }
+    json.end_array().end_object();
+    context.print_json(json);
+    return;
+  }
   CalendarStyle style{!o.ascii, context.color()};
   std::string out;
-  if (!o.id.empty() && !o.weeks) {
-    const Goal& goal = reports.front().goal;
-    out = goal.id + ": " + goal.step + " (" + goal.schedule_text + ")\n\n" +
+  if (one_goal) {
+    const GoalReport& r = reports.front();
+    out = r.goal.id + ": " + r.stats.in_force.step + " (" + r.stats.in_force.schedule_text + ")\n\n" +
           month_grids(*chains.front(), o.months.value_or(2), style);
   } else {
     out = heatmap_strips(chains, o.weeks.value_or(12), style);

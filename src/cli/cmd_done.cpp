@@ -2,6 +2,7 @@
 #include "cli/checkin.hpp"
 #include "cli/commands.hpp"
 #include "core/celebration.hpp"
+#include "core/done_outcome.hpp"
 #include "core/error.hpp"
 #include "core/milestones.hpp"
 #include "core/report.hpp"
@@ -9,6 +10,11 @@
 namespace microstep::cli {
 
 namespace {
+
+/// "5 sentences", or "5" for a goal without a unit.
+std::string amount_text(double amount, const Goal& goal) {
+  return format_number(amount) + (goal.unit.empty() ? "" : " " + goal.unit);
+}
 
 void run_done(Context& context, const CheckinRequest& request) {
   Appended done = append_checkin(context, EventKind::done, request);
@@ -18,23 +24,32 @@ void run_done(Context& context, const CheckinRequest& request) {
   const unsigned week_starts = context.journal().settings().week_starts;
   Chain chain(done.goal, marks, today, week_starts);
   GoalStats stats = compute_stats(chain);
-  long seed = day_number(done.event.day) + stats.done_days;
-  std::string celebration = pick_celebration(context.journal().settings().celebrations, seed);
-  // Milestones are what this check-in changed: judged against the goal as it was before it.
+  // What this check-in changed: judged against the goal as it was before it.
   DayMarks marks_before = marks.without(done.event, day_checkins);
   Chain before(done.goal, marks_before, today, week_starts);
-  std::vector<std::string> reached = milestones(chain, stats, done.event.day, before);
-  std::string fact = honest_fact(chain, stats, seed);
+  const DoneOutcome outcome = done_outcome(before, chain, done.event.day);
+  const bool counted = outcome.kind == DoneOutcome::Kind::counted;
+  long seed = day_number(done.event.day) + stats.done_days;
+  std::string celebration = counted ? pick_celebration(context.journal().settings().celebrations, seed) : "";
+  std::vector<std::string> reached;
+  if (counted) reached = milestones(chain, stats, done.event.day, before);
+  std::string fact = counted ? honest_fact(chain, stats, seed) : "";
+  const std::string day = done.event.day == today ? "today" : format_day(done.event.day);
   if (context.options.json) {
     JsonWriter json;
     json.begin_object()
         .field("id", done.goal.id)
         .field("day", done.event.day)
         .field("amount", done.event.amount)
-        .field("note", done.event.note)
-        .field("truth", done.event.truth)
-        .field("celebration", celebration)
-        .field("fact", fact)
+        .text_field("note", done.event.note)
+        .text_field("truth", done.event.truth)
+        .field("state", to_string(chain.state(done.event.day)))
+        .field("already_done", outcome.kind == DoneOutcome::Kind::already_done)
+        .field("day_amount", round_for_output(outcome.amount))
+        .field("left", outcome.kind == DoneOutcome::Kind::below_minimum ? std::optional<double>(outcome.left)
+                                                                         : std::nullopt)
+        .text_field("celebration", celebration)
+        .text_field("fact", fact)
         .field("current_streak", stats.current.length)
         .field("streak_unit", stats.streak_unit)
         .field("streak_state", to_string(stats.state))
@@ -46,10 +61,25 @@ void run_done(Context& context, const CheckinRequest& request) {
     context.print_json(json);
     return;
   }
-  std::string when = done.event.day == context.clock().today ? "" : " for " + format_day(done.event.day);
-  std::string out = context.paint("32;1", celebration) + "\n";
-  for (const auto& m : reached) out += context.paint("1", m) + "\n";
-  out += fact + "\n" + done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
+  std::string when = done.event.day == today ? "" : " for " + format_day(done.event.day);
+  std::string out;
+  switch (outcome.kind) {
+    case DoneOutcome::Kind::counted:
+      out = context.paint("32;1", celebration) + "\n";
+      for (const auto& m : reached) out += context.paint("1", m) + "\n";
+      out += fact + "\n";
+      break;
+    case DoneOutcome::Kind::already_done:
+      out = "Already done " + (day == "today" ? day : "for " + day) + ": this check-in is recorded too";
+      if (done.event.amount) out += ", " + amount_text(outcome.amount, done.goal) + " in all";
+      out += ".\n";
+      break;
+    case DoneOutcome::Kind::below_minimum:
+      out = amount_text(outcome.amount, done.goal) + " of " + amount_text(*outcome.minimum, done.goal) +
+            " recorded: " + format_number(outcome.left) + " more and " + day + " counts.\n";
+      break;
+  }
+  out += done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
   context.print(out);
 }
 

@@ -18,17 +18,14 @@ bool time_has_come(Context& context, const Goal& goal) {
   if (goal.at.empty()) return true;
   auto at = parse_time_of_day(goal.at);
   if (!at) throw data_error(Journal::goal_display_path(goal.id) + ": at '" + goal.at + "' is not HH:MM");
-  auto start = context.journal().settings().day_starts_at;
-  auto since_start = minutes_into_day(context.clock().now, start);
-  auto at_since_start = (*at - start + std::chrono::minutes{24 * 60}) % std::chrono::minutes{24 * 60};
-  return since_start >= at_since_start;
+  return time_of_day_has_come(*at, context.clock().now, context.journal().settings().day_starts_at);
 }
 
 std::vector<const GoalReport*> due_now(Context& context, const std::deque<GoalReport>& reports, bool wait_for_at) {
   Day today = context.clock().today;
   std::vector<const GoalReport*> due;
   for (const auto& r : reports) {
-    if (r.marks.paused(today) || r.chain->state(today) != DayState::open) continue;
+    if (!is_open(r.chain->state(today))) continue;
     if (wait_for_at && !time_has_come(context, r.goal)) continue;
     due.push_back(&r);
   }
@@ -46,16 +43,16 @@ void run_due(Context& context, const DueOptions& o) {
       for (const auto* r : due)
         json.begin_object()
             .field("id", r->goal.id)
-            .field("step", r->goal.step)
-            .field("after", r->goal.after)
-            .field("at", r->goal.at)
-            .field("intention", implementation_intention(r->goal.after, r->goal.step))
+            .field("step", r->stats.in_force.step)
+            .text_field("after", r->stats.in_force.after)
+            .text_field("at", r->goal.at)
+            .field("intention", implementation_intention(r->stats.in_force.after, r->stats.in_force.step))
             .end_object();
       json.end_array();
       context.print_json(json);
     } else {
       std::string out;
-      for (const auto* r : due) out += r->goal.id + "\t" + r->goal.step + "\n";
+      for (const auto* r : due) out += r->goal.id + "\t" + r->stats.in_force.step + "\n";
       context.print(out);
     }
   }
@@ -72,7 +69,7 @@ void run_remind(Context& context) {
     for (const auto* r : due)
       json.begin_object()
           .field("id", r->goal.id)
-          .field("reminder", second_person_intention(r->goal.after, r->goal.step))
+          .field("reminder", second_person_intention(r->stats.in_force.after, r->stats.in_force.step))
           .end_object();
     json.end_array();
     context.print_json(json);
@@ -81,7 +78,7 @@ void run_remind(Context& context) {
   std::string out;
   for (const auto* r : due) {
     bool short_step = !r->goal.minutes || *r->goal.minutes <= 2;
-    out += second_person_intention(r->goal.after, r->goal.step) +
+    out += second_person_intention(r->stats.in_force.after, r->stats.in_force.step) +
            (short_step ? " Two minutes is enough.\n" : " A small start is enough.\n");
   }
   context.print(out);

@@ -23,11 +23,26 @@ void run_list(Context& context, const ListOptions& options) {
     context.print(out);
     return;
   }
+  // Each goal as it stands today: a change from a later day is shown as upcoming.
+  const Day today = context.clock().today;
   auto goals = journal.load_goals();
+  auto upcoming_of = [&](const Goal& goal) {
+    std::vector<StepVersion> later;
+    for (const StepVersion& v : goal.history)
+      if (v.from > today && &v != &goal.history.front()) later.push_back(v);
+    if (goal.since > today && !goal.history.empty()) later.push_back(goal.current());
+    return later;
+  };
   if (context.options.json) {
     JsonWriter json;
     json.begin_array();
-    for (const auto& goal : goals) write_goal_json(json, goal);
+    for (const auto& goal : goals) {
+      json.begin_object();
+      write_goal_fields(json, as_of(goal, today));
+      json.key("upcoming").begin_array();
+      for (const auto& v : upcoming_of(goal)) write_version_json(json, v);
+      json.end_array().end_object();
+    }
     json.end_array();
     context.print_json(json);
     return;
@@ -42,10 +57,12 @@ void run_list(Context& context, const ListOptions& options) {
     schedule_width = std::max(schedule_width, goal.schedule_text.size());
   }
   std::string out;
-  for (const auto& goal : goals) {
+  for (const auto& file_goal : goals) {
+    const Goal goal = as_of(file_goal, today);
     out += pad(goal.id, id_width + 2) + pad(std::string(to_string(goal.status)), 10) +
            pad(goal.schedule_text, schedule_width + 2) + goal.step;
     if (!goal.after.empty()) out += "  (after " + goal.after + ")";
+    for (const auto& v : upcoming_of(file_goal)) out += "  [from " + format_day(v.from) + ": " + v.step + "]";
     out += "\n";
   }
   context.print(out);

@@ -1,6 +1,4 @@
 // microstep shrink ID [NEW_STEP] / grow ID [NEW_STEP]: change the step's size, forward only.
-#include <cmath>
-
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "cli/goal_update.hpp"
@@ -19,45 +17,33 @@ struct ResizeOptions {
   bool force = false;
 };
 
-/// The 30-day and 10% rules guard `grow` against perfectionism creep (seed 003).
-void check_growth(const GoalReport& r, const StepChange& change, const CoachRules& rules) {
-  std::string why;
-  if (!ready_to_grow(*r.chain, rules.thresholds, why))
-    throw usage_error("not ready to grow: " + why + "; the 30-day rule asks for " +
-                      std::to_string(rules.thresholds.grow_after_days) + " days at " +
-                      percent(rules.thresholds.grow_min_rate) +
-                      " or more first (use --force to grow anyway)");
-  // A whole minimum grows by 10% rounded (+1 only when that rounds to at least 1).
-  double old_minimum = r.goal.default_amount();
-  double increase = old_minimum * rules.thresholds.grow_max_increase;
-  double allowed = old_minimum == std::floor(old_minimum) ? old_minimum + std::round(increase)
-                                                          : old_minimum + increase;
-  if (change.minimum && *change.minimum > allowed + 1e-9)
-    throw usage_error("growing from " + format_number(old_minimum) + " to " +
-                      format_number(*change.minimum) + " is more than the 10% rule allows (at most " +
-                      format_number(allowed) + "); use the optional plus, or --force");
-}
-
 void run_resize(Context& context, const ResizeOptions& o, bool grow) {
-  auto reports = load_reports(context, {o.id});
-  const GoalReport& r = reports.front();
   CoachRules rules = load_rules(context.journal().root());
+  auto reports = load_reports(context, {o.id}, {}, nullptr, &rules);
+  const GoalReport& r = reports.front();
+  const StepVersion& version = r.stats.in_force;
   StepChange change;
   std::string rule;
   if (o.minimum) change.minimum = Context::number_arg("--minimum", *o.minimum);
   if (!o.new_step.empty()) {
     change.step = o.new_step;
   } else if (grow) {
-    Suggestion s = growth_proposal(r.goal, rules.thresholds);
+    Suggestion s = growth_proposal(version, rules.thresholds);
     change.step = s.step;
     if (!change.minimum) change.minimum = s.minimum;
     rule = s.rule;
   } else {
-    ShrunkStep s = shrink_step(r.goal.step, rules);
+    ShrunkStep s = shrink_step(version.step, rules);
     change.step = s.step;
     rule = s.rule + ": " + s.why;
   }
-  if (grow && !o.force) check_growth(r, change, rules);
+  // The 30-day and 10% rules guard `grow` against perfectionism creep (seed 003), for a
+  // step of one's own as for the proposed one.
+  if (grow && !o.force) {
+    std::optional<std::string> own;
+    if (!o.new_step.empty()) own = o.new_step;
+    if (auto refusal = growth_refusal(*r.chain, own, change.minimum, rules)) throw usage_error(*refusal);
+  }
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
   update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
 
@@ -69,10 +55,10 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
     json.begin_object()
         .field("id", goal.id)
         .field("from", goal.since)
-        .field("old_step", r.goal.step)
+        .field("old_step", version.step)
         .field("step", goal.step)
         .field("minimum", goal.minimum)
-        .field("rule", rule)
+        .text_field("rule", rule)
         .key("warnings")
         .begin_array();
     for (const auto& w : warnings) json.value(w);
@@ -81,7 +67,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
     return;
   }
   std::string out = (grow ? "Grown: " : "Smaller: ") + goal.id + " is now \"" + goal.step + "\" from " +
-                    format_day(goal.since) + " (was \"" + r.goal.step + "\").\n";
+                    format_day(goal.since) + " (was \"" + version.step + "\").\n";
   if (!rule.empty()) out += "  rule: " + rule + "\n";
   if (!grow) out += "  A step this small works on a bad day. That is the point.\n";
   context.print(out);

@@ -3,6 +3,7 @@
 #include "cli/goal_reports.hpp"
 #include "core/parallel.hpp"
 #include "core/report.hpp"
+#include "core/week_review.hpp"
 
 namespace microstep::cli {
 
@@ -10,27 +11,51 @@ namespace {
 
 struct WeekOfGoal {
   const GoalReport* report = nullptr;
-  long done = 0, asked = 0, rest = 0;
-  std::optional<double> rate;
-  bool on_track = false;
-  std::vector<unsigned> missed_weekdays;
+  WeekReview week;
   Suggestion suggestion;
   std::vector<const Event*> notes, truths;
 };
+
+/// "6 of 7 scheduled days done: on track (5 of 7 or better)", "3/week: 2 of 3 days done so far".
+std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
+  const WeekReview& week = w.week;
+  std::string out;
+  if (week.period) {
+    const Period& p = *week.period;
+    std::string quota = std::to_string(p.n) + "/" + std::string(to_string(w.report->chain->unit_on(week.to)));
+    if (p.met()) out = quota + ": quota met, " + count_with_unit(p.done, "day") + " done";
+    else out = quota + ": " + std::to_string(p.done) + " of " + count_with_unit(p.needed, "day") + " done";
+    if (w.report->chain->unit_on(week.to) == ChainUnit::month)
+      out += " in " + std::string(month_long_name(static_cast<unsigned>(date::year_month_day{week.to}.month())));
+    if (!p.met()) out += p.current ? " so far" : ": below the quota";
+  } else {
+    out = std::to_string(week.done) + " of " + count_with_unit(week.scheduled, "scheduled day") + " done";
+    if (week.so_far) out += " so far";
+    if (week.on_track)
+      out += *week.on_track ? ": on track (" + std::to_string(t.review_needed) + " of " +
+                                  std::to_string(t.review_window) + " or better)"
+                            : ": below " + std::to_string(t.review_needed) + " of " + std::to_string(t.review_window);
+  }
+  if (week.partial) out += ", " + std::to_string(week.partial) + " below the minimum";
+  if (week.rest) out += ", " + count_with_unit(week.rest, "rest day");
+  if (week.open_today) out += "; today is still open";
+  return out + "\n";
+}
 
 void run_review(Context& context, const std::optional<std::string>& week) {
   const Journal& journal = context.journal();
   Day today = context.clock().today;
   Day in_week = week ? context.date_arg("--week", *week) : today;
   Day first = start_of_week(in_week, journal.settings().week_starts);
-  Day last = std::min(first + date::days{6}, today);
-  // The week's events (for their notes) come from the pass that reads the marks.
-  EventsOfDays week_events{first, last, {}};
-  auto reports = load_reports(
-      context, {}, [&](const Goal& g) { return g.status == GoalStatus::active && g.started <= last; },
-      &week_events);
-  const std::vector<Event>& events = week_events.events;
+  Day last = first + date::days{6};
+  Day to = std::min(last, today);
   CoachRules rules = load_rules(journal.root());
+  // The week's events (for their notes) come from the pass that reads the marks.
+  EventsOfDays week_events{first, to, {}};
+  auto reports = load_reports(
+      context, {}, [&](const Goal& g) { return g.status == GoalStatus::active && g.started <= to; },
+      &week_events, &rules);
+  const std::vector<Event>& events = week_events.events;
 
   // Each goal's week is judged on its own: one goal per core.
   std::vector<WeekOfGoal> weeks(reports.size());
@@ -38,46 +63,61 @@ void run_review(Context& context, const std::optional<std::string>& week) {
     const GoalReport& r = reports[i];
     WeekOfGoal& w = weeks[i];
     w.report = &r;
-    // Judge the week as it stood on its last day, so a past week reads as it did then.
-    Chain chain(r.goal, r.marks, last, journal.settings().week_starts);
-    for (Day d = first; d <= last; d += date::days{1}) {
-      DayState s = chain.state(d);
-      if (s == DayState::done) ++w.done, ++w.asked;
-      if (s == DayState::missed || s == DayState::open) ++w.asked;
-      if (s == DayState::rest) ++w.rest;
-      if (s == DayState::missed) w.missed_weekdays.push_back(iso_weekday_index(d));
-    }
-    w.rate = completion_rate_between(chain, first, last);
-    w.on_track = w.rate && *w.rate >= 5.0 / 7.0 - 1e-9;
-    w.suggestion = suggest(chain, compute_stats(chain), rules);
+    w.week = review_week(*r.chain, in_week, rules.thresholds);
+    w.suggestion = suggest(*r.chain, r.stats, rules);
     for (const auto& e : events) {
       if (e.goal != r.goal.id) continue;
       if (!e.note.empty() && e.kind != EventKind::undo) w.notes.push_back(&e);
       if (!e.truth.empty()) w.truths.push_back(&e);
     }
   });
-  long on_track = std::count_if(weeks.begin(), weeks.end(), [](const auto& w) { return w.on_track; });
+  long on_track = std::count_if(weeks.begin(), weeks.end(), [](const auto& w) { return w.week.on_track.value_or(false); });
   long done = 0;
-  for (const auto& w : weeks) done += w.done;
+  for (const auto& w : weeks) done += w.week.done;
+  const bool so_far = last >= today;
 
   if (context.options.json) {
     JsonWriter json;
-    json.begin_object().field("week_start", first).field("week_end", last).key("goals").begin_array();
+    json.begin_object().field("week_start", first).field("week_end", to).field("so_far", so_far).key("goals").begin_array();
     for (const auto& w : weeks) {
       std::optional<double> rate;
-      if (w.rate) rate = round_for_output(*w.rate);
+      if (w.week.rate) rate = round_for_output(*w.week.rate);
       json.begin_object()
           .field("id", w.report->goal.id)
-          .field("step", w.report->goal.step)
-          .field("done", w.done)
-          .field("scheduled", w.asked)
-          .field("rest_days", w.rest)
+          .field("step", w.report->stats.in_force.step)
+          .field("done", w.week.done)
+          .field("scheduled", w.week.scheduled)
+          .field("missed", w.week.missed)
+          .field("partial", w.week.partial)
+          .field("rest_days", w.week.rest)
           .field("rate", rate)
-          .field("on_track", w.on_track)
-          .key("missed_weekdays")
-          .begin_array();
-      for (unsigned d : w.missed_weekdays) json.value(weekday_short_name(d));
-      json.end_array().key("suggestion");
+          .field("on_track", w.week.on_track)
+          .key("quota");
+      if (w.week.period) {
+        const Period& p = *w.week.period;
+        json.begin_object()
+            .field("n", static_cast<long>(p.n))
+            .field("per", to_string(w.report->chain->unit_on(w.week.to)))
+            .field("period_start", p.first)
+            .field("period_end", p.last)
+            .field("done", static_cast<long>(p.done))
+            .field("needed", static_cast<long>(p.needed))
+            .field("met", p.met())
+            .end_object();
+      } else {
+        json.null();
+      }
+      json.key("days").begin_array();
+      Day d = w.week.first;
+      for (DayState s : w.week.days) {
+        json.begin_object().field("day", d).field("state", to_string(s)).end_object();
+        d += date::days{1};
+      }
+      json.end_array().key("missed_weekdays").begin_array();
+      for (unsigned wd : w.week.missed_weekdays) json.value(weekday_short_name(wd));
+      json.end_array().key("verdict");
+      write_verdict_json(json, w.report->stats.verdict);
+      json.key("suggestion");
       write_suggestion_json(json, w.suggestion);
       json.key("notes").begin_array();
       for (const Event* e : w.notes)
@@ -97,27 +137,22 @@ void run_review(Context& context, const std::optional<std::string>& week) {
     context.print_json(json);
     return;
   }
-  std::string out = "Week of " + format_day(first) + " to " + format_day(last) + "\n";
+  std::string out = "Week of " + format_day(first) + " to " + format_day(last);
+  out += !so_far ? "\n" : to == last ? " (so far)\n" : " (so far: to " + format_day(to) + ")\n";
   for (const auto& w : weeks) {
-    const Goal& goal = w.report->goal;
-    out += "\n" + goal.id + ": " + goal.step + "\n";
-    if (w.report->chain->is_quota())
-      out += "  " + count_with_unit(w.done, "day") + " done (" + goal.schedule_text + ")";
-    else
-      out += "  " + std::to_string(w.done) + " of " + std::to_string(w.asked) + " scheduled done";
-    if (w.rest) out += ", " + count_with_unit(w.rest, "rest day");
-    out += w.rate ? (w.on_track ? ": on track (5 of 7 or better)\n" : ": below 5 of 7\n") : "\n";
-    if (!w.missed_weekdays.empty()) {
+    out += "\n" + w.report->goal.id + ": " + w.report->stats.in_force.step + "\n";
+    out += "  " + week_line(w, rules.thresholds);
+    if (!w.week.missed_weekdays.empty()) {
       out += "  missed on";
-      for (unsigned d : w.missed_weekdays) out += " " + std::string(weekday_short_name(d));
+      for (unsigned d : w.week.missed_weekdays) out += " " + std::string(weekday_short_name(d));
       out += "\n";
     }
-    out += "  " + suggestion_text(w.suggestion);
+    out += judgement_text(w.report->stats.verdict, w.suggestion);
     for (const Event* e : w.notes) out += "  note " + format_day(e->day) + ": " + e->note + "\n";
     for (const Event* e : w.truths) out += "  truth " + format_day(e->day) + ": " + e->truth + "\n";
   }
   out += "\nSummary: " + std::to_string(on_track) + " of " + std::to_string(weeks.size()) +
-         " goals on track, " + count_with_unit(done, "check-in") + " this week.";
+         " goals on track, " + count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
   out += on_track == static_cast<long>(weeks.size()) && !weeks.empty()
              ? " Keep going.\n"
              : " Where a step did not happen, make it smaller: that is the plan working, not failing.\n";

@@ -9,8 +9,8 @@ namespace microstep::cli {
 namespace {
 
 void run_stats(Context& context, const std::vector<std::string>& ids) {
-  auto reports = load_reports(context, ids);
   CoachRules rules = load_rules(context.journal().root());
+  auto reports = load_reports(context, ids, {}, nullptr, &rules);
   // Each goal's suggestion and rungs walk its whole history: one goal per core.
   std::vector<Suggestion> suggestions(reports.size());
   std::vector<std::vector<RungRate>> rung_lists(reports.size());

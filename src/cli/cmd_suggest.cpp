@@ -9,21 +9,22 @@ namespace {
 
 void run_suggest(Context& context, const std::vector<std::string>& ids) {
   Day today = context.clock().today;
-  auto reports = load_reports(context, ids, [&](const Goal& g) {
-    return !ids.empty() || is_active_today(g, today);
-  });
   CoachRules rules = load_rules(context.journal().root());
+  auto reports = load_reports(
+      context, ids, [&](const Goal& g) { return !ids.empty() || is_active_today(g, today); }, nullptr, &rules);
   JsonWriter json;
   json.begin_array();
   std::string text;
   for (const auto& r : reports) {
     Suggestion s = suggest(*r.chain, r.stats, rules);
     if (context.options.json) {
-      json.begin_object().field("id", r.goal.id).field("step", r.goal.step).key("suggestion");
+      json.begin_object().field("id", r.goal.id).field("step", r.stats.in_force.step).key("verdict");
+      write_verdict_json(json, r.stats.verdict);
+      json.key("suggestion");
       write_suggestion_json(json, s);
       json.end_object();
     } else {
-      text += r.goal.id + ": " + r.goal.step + "\n  " + suggestion_text(s);
+      text += r.goal.id + ": " + r.stats.in_force.step + "\n" + judgement_text(r.stats.verdict, s);
     }
   }
   json.end_array();

@@ -41,15 +41,25 @@ const Journal& Context::journal() {
   return *journal_;
 }
 
-const Clock& Context::clock() {
-  if (!clock_) {
-    auto day_starts_at = journal_ ? journal_->settings().day_starts_at : std::chrono::minutes{0};
-    std::optional<LocalZone> zone;
-    clock_ = resolve_clock(options.today, options.now, day_starts_at, [&]() -> const LocalZone& {
-      if (!zone) zone.emplace(LocalZone::from_environment());
-      return *zone;
-    });
+void Context::settle_clock() {
+  if (clock_) return;
+  // Which day a moment belongs to is the journal's to say (day_starts_at): open it first, when
+  // there is one. Without a journal (init), or with a microstep.yaml the command will refuse
+  // (check reports it and goes on), the day starts at midnight.
+  std::chrono::minutes day_starts_at{0};
+  try {
+    day_starts_at = journal().settings().day_starts_at;
+  } catch (const Failure&) {
   }
+  std::optional<LocalZone> zone;
+  clock_ = resolve_clock(options.today, options.now, day_starts_at, [&]() -> const LocalZone& {
+    if (!zone) zone.emplace(LocalZone::from_environment());
+    return *zone;
+  });
+}
+
+const Clock& Context::clock() {
+  settle_clock();
   return *clock_;
 }
 

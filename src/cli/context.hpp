@@ -29,8 +29,11 @@ class Context {
   const Journal& journal();
   /// Where the journal is (without opening it).
   std::filesystem::path journal_root() const;
-  /// Today and now, pinned by --today/--now or read from the system clock in $TZ.
+  /// Today and now, pinned by --today/--now or read from the system clock in $TZ, and settled
+  /// by the journal's day_starts_at: the same value for every command, whatever it asks first.
   const Clock& clock();
+  /// Settles the clock (main() does it once the command line is parsed, before any command).
+  void settle_clock();
   /// A DATE argument relative to today; a usage Failure naming the option otherwise.
   Day date_arg(const std::string& option, const std::string& text);
   /// A number argument (an amount, minutes); a usage Failure naming the option otherwise.

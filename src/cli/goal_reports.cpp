@@ -5,7 +5,8 @@
 namespace microstep::cli {
 
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
-                                    const std::function<bool(const Goal&)>& keep, EventsOfDays* events) {
+                                    const std::function<bool(const Goal&)>& keep, EventsOfDays* events,
+                                    const CoachRules* rules) {
   const Journal& journal = context.journal();
   std::vector<Goal> goals;
   if (prefixes.empty()) {
@@ -29,7 +30,7 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
   parallel_for(reports.size(), [&](size_t i) {
     GoalReport& r = reports[i];
     r.chain = std::make_unique<Chain>(r.goal, r.marks, today, journal.settings().week_starts);
-    r.stats = compute_stats(*r.chain);
+    r.stats = compute_stats(*r.chain, rules ? rules->thresholds : CoachThresholds{});
   });
   return reports;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/context.hpp"
+#include "core/coach_rules.hpp"
 #include "core/stats.hpp"
 
 namespace microstep::cli {
@@ -26,10 +27,11 @@ struct EventsOfDays {
 
 /// The goals named by `prefixes` (all goals when empty) that pass `keep`, judged on `today`.
 /// Reports live in a deque so that the chains' references stay valid. With `events`, the
-/// events of its days are read in the same pass.
+/// events of its days are read in the same pass. With `rules`, the 7-day rule is judged by
+/// their thresholds (commands that coach load them; the others judge by the defaults).
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
                                     const std::function<bool(const Goal&)>& keep = {},
-                                    EventsOfDays* events = nullptr);
+                                    EventsOfDays* events = nullptr, const CoachRules* rules = nullptr);
 
 /// Active goals (not paused, done or archived) that have started by today.
 bool is_active_today(const Goal& goal, Day today);

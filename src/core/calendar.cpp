@@ -16,7 +16,7 @@ struct MarkStyle {
 };
 
 const MarkStyle& mark_style(DayState state) {
-  static const std::array<MarkStyle, 7> styles{{
+  static const std::array<MarkStyle, 9> styles{{
       {" ", " ", ""},       // before_start
       {" ", " ", ""},       // unscheduled
       {"X", "\u25A0", "32"},  // done: a filled square, green
@@ -24,6 +24,8 @@ const MarkStyle& mark_style(DayState state) {
       {"-", "\u25CB", "34"},  // rest: a circle, blue
       {".", "\u00B7", "31"},  // missed: a dot, red
       {"?", "\u25A1", "33"},  // open today: an empty square, yellow
+      {"~", "\u25D0", "31"},  // done below the minimum: a half circle, red (counts as missed)
+      {"~", "\u25D0", "33"},  // below the minimum so far today: a half circle, yellow
   }};
   return styles.at(static_cast<size_t>(state));
 }
@@ -134,8 +136,8 @@ std::string heatmap_strips(const std::vector<const Chain*>& chains, int weeks,
 std::string calendar_legend(const CalendarStyle& style) {
   auto item = [&](DayState s, const char* what) { return day_mark(s, style) + " " + what; };
   return item(DayState::done, "done") + "  " + item(DayState::done_unscheduled, "done, unscheduled") +
-         "  " + item(DayState::missed, "missed") + "  " + item(DayState::rest, "rest (skip/pause)") +
-         "  " + item(DayState::open, "open today") + "  [ ] today\n";
+         "  " + item(DayState::partial, "below the minimum") + "  " + item(DayState::missed, "missed") + "  " +
+         item(DayState::rest, "rest (skip/pause)") + "  " + item(DayState::open, "open today") + "  [ ] today\n";
 }
 
 }  // namespace microstep

@@ -65,6 +65,8 @@ std::string_view state_label(DayState state) {
     case DayState::rest: return "skipped or paused";
     case DayState::missed: return "missed";
     case DayState::open: return "open, not done yet";
+    case DayState::partial: return "done below the minimum";
+    case DayState::partial_open: return "below the minimum so far";
   }
   return "";
 }
@@ -100,6 +102,7 @@ constexpr const char* kStyle =
     ".rest{fill:url(#rest)}"
     ".unscheduled{fill:#eaeef2}"
     ".open{fill:#fff8c5;stroke:#9a6700}"
+    ".partial{fill:#fff1e5;stroke:#bc4c00}"
     ".none{fill:#ffffff;stroke:#eaeef2}"
     ".today{stroke:#1f2328;stroke-width:2}"
     ".frame{fill:#f6f8fa;stroke:#d0d7de;stroke-width:0.5}"
@@ -218,9 +221,9 @@ std::string panel(const ChartSeries& s, int top, int width) {
 }
 
 std::string legend(int top, int width) {
-  constexpr std::array<DayState, 7> order{DayState::done,   DayState::done_unscheduled, DayState::missed,
-                                          DayState::rest,   DayState::unscheduled,      DayState::open,
-                                          DayState::before_start};
+  constexpr std::array<DayState, 8> order{DayState::done,        DayState::done_unscheduled, DayState::partial,
+                                          DayState::missed,      DayState::rest,             DayState::unscheduled,
+                                          DayState::open,        DayState::before_start};
   std::string out = "<g class=\"legend\">\n<title>Legend</title>\n";
   int x = kPad, y = top;
   for (DayState state : order) {
@@ -251,8 +254,8 @@ int legend_rows(int width) {
     if (x > kPad && x + item > width - kPad) x = kPad, ++rows;
     x += item;
   };
-  for (DayState state : {DayState::done, DayState::done_unscheduled, DayState::missed, DayState::rest,
-                         DayState::unscheduled, DayState::open, DayState::before_start})
+  for (DayState state : {DayState::done, DayState::done_unscheduled, DayState::partial, DayState::missed,
+                         DayState::rest, DayState::unscheduled, DayState::open, DayState::before_start})
     place(state_label(state).size());
   place(std::string_view("today").size());
   return rows;
@@ -269,6 +272,8 @@ std::string_view chart_state_class(DayState state) {
     case DayState::rest: return "rest";
     case DayState::missed: return "missed";
     case DayState::open: return "open";
+    case DayState::partial: return "partial";
+    case DayState::partial_open: return "open partial";
   }
   return "none";
 }
@@ -298,16 +303,16 @@ ChartSeries chart_series(const Chain& chain, int weeks) {
   ChartSeries s;
   const Goal& goal = chain.goal();
   s.id = goal.id;
-  s.step = goal.step;
+  s.step = chain.in_force().step;
   s.goal = goal.goal;
-  s.schedule = goal.schedule_text;
+  s.schedule = chain.in_force().schedule_text;
   s.status = goal.status;
   s.today = chain.today();
   s.week_start = chain.week_start();
   s.first = start_of_week(s.today, s.week_start) - date::days{7L * (std::max(weeks, 1) - 1)};
   for (Day d = s.first; d <= s.today; d += kOneDay) {
     DayState state = chain.state(d);
-    if (state == DayState::done || state == DayState::done_unscheduled) ++s.done_days;
+    if (is_done(state)) ++s.done_days;
     s.states.push_back(state);
   }
   for (int w = 0; w < std::max(weeks, 1); ++w) {

@@ -187,6 +187,7 @@ void DayMarks::resolve(std::span<const CheckinCollector* const> parts) {
       if (r->instant <= last_undo) continue;
       if (kind == EventKind::done) {
         mark |= kDone;
+        if (r->amount == CheckinCollector::kNoAmount) mark |= kBare;
         total += amount_of(*r);
       } else if (kind == EventKind::skip) {
         mark |= kSkip;
@@ -224,7 +225,7 @@ DayMarks DayMarks::without(const Event& checkin, const CheckinCollector& day_che
   const long n = day_number(checkin.day);
   if (n < first_ || n - first_ >= static_cast<long>(marks_.size())) return before;
   std::uint8_t& mark = before.marks_[static_cast<size_t>(n - first_)];
-  mark = static_cast<std::uint8_t>((mark & ~(kDone | kSkip)) | (day_alone.bits(checkin.day) & (kDone | kSkip)));
+  mark = static_cast<std::uint8_t>((mark & ~(kDone | kSkip | kBare)) | (day_alone.bits(checkin.day) & (kDone | kSkip | kBare)));
   auto at = entry_of_day(before.unusual_amounts_, n);
   if (at != before.unusual_amounts_.end() && at->first == n) at = before.unusual_amounts_.erase(at);
   if (double total = day_alone.amount(checkin.day); (mark & kDone) && total != default_amount_)

@@ -4,6 +4,7 @@
 /// The result depends only on the set of events, never on their order in the log:
 /// events are sorted by (day, moment written) and exact duplicates (as a git union
 /// merge leaves them) are dropped before undo, pause and resume are applied.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -91,7 +92,10 @@ class DayMarks {
   /// The same for the events of one goal collected from several parts of the log.
   DayMarks(std::span<const CheckinCollector* const> parts, double default_amount);
 
+  /// At least one done not cancelled by an undo (whatever its amount).
   bool done(Day day) const { return bits(day) & kDone; }
+  /// A done without an amount counted that day: it stands for the minimum, whatever it is.
+  bool done_without_amount(Day day) const { return bits(day) & kBare; }
   /// A skip and no done.
   bool skipped(Day day) const { return (bits(day) & (kSkip | kDone)) == kSkip; }
   bool paused(Day day) const { return bits(day) & kPaused; }
@@ -114,6 +118,26 @@ class DayMarks {
       f((b & kDone) != 0, !(b & kDone) && (b & (kSkip | kPaused)));
     }
   }
+  /// What one day holds, for judging it against the version of the goal in force.
+  struct DayMark {
+    bool done;      ///< a done counted
+    bool bare;      ///< one of them had no amount (it stands for the minimum)
+    bool rest;      ///< skipped or paused (done or not)
+    double amount;  ///< the day's total (0 when not done)
+  };
+  /// Calls f(DayMark) for each day of [from, to] in order, as done(), done_without_amount()
+  /// and amount() would answer, without a search per day.
+  template <typename F>
+  void for_each_mark(Day from, Day to, F f) const {
+    auto unusual = entry_of(day_number(from));
+    for_each_bits(from, to, [&](long n, std::uint8_t b) {
+      while (unusual != unusual_amounts_.end() && unusual->first < n) ++unusual;
+      const bool done = b & kDone;
+      double amount = 0;
+      if (done) amount = unusual != unusual_amounts_.end() && unusual->first == n ? unusual->second : default_amount_;
+      f(DayMark{done, (b & kBare) != 0, (b & (kSkip | kPaused)) != 0, amount});
+    });
+  }
   /// These marks as they were before `checkin` (a done, skip or undo) was logged: the
   /// check-in's day judged again from `day_checkins`, the goal's check-ins of that day as
   /// read with these marks (CheckinCollector::of_day), less the check-in (one copy of it,
@@ -135,7 +159,21 @@ class DayMarks {
 
  private:
   friend struct LogCacheBytes;  // the log cache copies resolved marks as they are
-  static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4;
+  static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4, kBare = 8;
+  /// Calls f(day number, flags) for each day of [from, to], with an open pause applied.
+  template <typename F>
+  void for_each_bits(Day from, Day to, F f) const {
+    const long first = first_, end = first_ + static_cast<long>(marks_.size());
+    const std::uint8_t* marks = marks_.data();
+    const long pause_from = paused_open_ ? paused_from_ : std::numeric_limits<long>::max();
+    for (long n = day_number(from), last = day_number(to); n <= last; ++n)
+      f(n, static_cast<std::uint8_t>((n >= first && n < end ? marks[n - first] : 0) | (n >= pause_from ? kPaused : 0)));
+  }
+  /// The first entry of unusual_amounts_ at or after day number n.
+  std::vector<std::pair<long, double>>::const_iterator entry_of(long n) const {
+    return std::lower_bound(unusual_amounts_.begin(), unusual_amounts_.end(), n,
+                            [](const std::pair<long, double>& e, long day) { return e.first < day; });
+  }
   void resolve(std::span<const CheckinCollector* const> parts);
   /// The day's flags, with kPaused set on every day of a pause still open. Inline:
   /// statistics ask it for every day of a goal's life.

@@ -53,6 +53,12 @@ std::chrono::minutes minutes_into_day(const Moment& moment, std::chrono::minutes
   return date::floor<std::chrono::minutes>(shifted - date::floor<date::days>(shifted));
 }
 
+bool time_of_day_has_come(std::chrono::minutes at, const Moment& now, std::chrono::minutes day_starts_at) {
+  constexpr std::chrono::minutes kDay{24 * 60};
+  auto at_into_day = (at - day_starts_at + kDay) % kDay;
+  return minutes_into_day(now, day_starts_at) >= at_into_day;
+}
+
 std::optional<Day> parse_date_arg(const std::string& text, Day today) {
   if (text == "today") return today;
   if (text == "yesterday") return today - date::days{1};

@@ -33,6 +33,10 @@ std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);
 /// Minutes since the start of the journal day (which begins at day_starts_at) of a moment.
 std::chrono::minutes minutes_into_day(const Moment& moment, std::chrono::minutes day_starts_at);
 
+/// Has the time of day `at` ("HH:MM", as parse_time_of_day reads it) come by `now`, in a
+/// journal day that begins at day_starts_at? (With 04:00, 01:30 is late in the day before.)
+bool time_of_day_has_come(std::chrono::minutes at, const Moment& now, std::chrono::minutes day_starts_at);
+
 /// A DATE argument: YYYY-MM-DD, "today", "yesterday" or "-N" (N days before today).
 /// Returns nullopt for anything else.
 std::optional<Day> parse_date_arg(const std::string& text, Day today);

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "core/event.hpp"
-#include "core/report.hpp"
+#include "core/wording.hpp"
 
 namespace microstep {
 
@@ -25,42 +25,6 @@ std::string weekday_list(const std::vector<unsigned>& days) {
   return out;
 }
 
-/// The first number in a step ("Write 10 sentences" -> 10 at [6, 8)), digits only.
-struct NumberSpan {
-  size_t start, end;
-  double value;
-};
-std::optional<NumberSpan> first_number(const std::string& step) {
-  for (size_t i = 0; i < step.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(step[i]))) continue;
-    if (i > 0 && (std::isalnum(static_cast<unsigned char>(step[i - 1])) || step[i - 1] == '$')) continue;
-    size_t j = i;
-    while (j < step.size() && (std::isdigit(static_cast<unsigned char>(step[j])) || step[j] == '.')) ++j;
-    return NumberSpan{i, j, std::stod(step.substr(i, j - i))};
-  }
-  return std::nullopt;
-}
-
-/// "one sentence" -> the span of "one", read as 1.
-std::optional<NumberSpan> word_one(const std::string& step) {
-  for (std::string_view w : {"one ", "One ", "a ", "an "}) {
-    size_t at = step.find(w);
-    if (at != std::string::npos && (at == 0 || step[at - 1] == ' '))
-      return NumberSpan{at, at + w.size() - 1, 1};
-  }
-  return std::nullopt;
-}
-
-/// "sentence" -> "sentences" for the word right after position `at`.
-std::string pluralize_next_word(std::string text, size_t at) {
-  size_t start = text.find_first_not_of(' ', at);
-  if (start == std::string::npos) return text;
-  size_t end = start;
-  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
-  if (end > start && text[end - 1] != 's') text.insert(end, "s");
-  return text;
-}
-
 }  // namespace
 
 std::string_view to_string(SuggestionKind kind) {
@@ -70,10 +34,9 @@ std::string_view to_string(SuggestionKind kind) {
 
 std::vector<Day> recent_occurrences(const Chain& chain, int count) {
   std::vector<Day> days;
-  for (Day d = chain.today(); d >= chain.started() && static_cast<int>(days.size()) < count; d -= kOneDay) {
-    DayState s = chain.state(d);
-    if (s == DayState::done || s == DayState::missed) days.push_back(d);
-  }
+  const auto& occasions = chain.occasions();
+  for (auto it = occasions.rbegin(); it != occasions.rend() && static_cast<int>(days.size()) < count; ++it)
+    if (it->unit == ChainUnit::day && it->outcome != Occasion::Outcome::pending) days.push_back(it->last);
   return days;
 }
 
@@ -82,10 +45,10 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain) {
   int total = 0;
   for (Day d = chain.today() - date::days{27}; d <= chain.today(); d += kOneDay) {
     DayState s = chain.state(d);
-    if (s != DayState::done && s != DayState::missed) continue;
+    if (!is_judged(s) || chain.period_of(d)) continue;  // quota days are judged by their period
     unsigned w = iso_weekday_index(d);
     ++asked[w];
-    if (s == DayState::missed) ++missed[w], ++total;
+    if (is_miss(s)) ++missed[w], ++total;
   }
   if (total < 3) return {};
   // Misses cluster when at most two weekdays hold three quarters of them, and on each of
@@ -105,55 +68,21 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain) {
   return days;
 }
 
-bool ready_to_grow(const Chain& chain, const CoachThresholds& t, std::string& why) {
-  Day since = std::max(chain.goal().since, chain.started());
-  long days = (chain.today() - since).count() + 1;
-  auto rate = completion_rate_between(chain, since, chain.today());
-  why = count_with_unit(days, "day") + " on this step at " + percent(rate);
-  return days >= t.grow_after_days && rate && *rate >= t.grow_min_rate - 1e-9;
-}
-
-Suggestion growth_proposal(const Goal& goal, const CoachThresholds& t) {
-  Suggestion s;
-  s.kind = SuggestionKind::grow;
-  double minimum = goal.minimum.value_or(1);
-  double increase = std::round(minimum * t.grow_max_increase);
-  bool whole = minimum == std::floor(minimum);
-  if (whole && increase >= 1) {
-    s.rule = "10% rule";
-    s.minimum = minimum + increase;
-    std::string step = goal.step;
-    if (auto n = first_number(step); n && n->value == minimum)
-      step.replace(n->start, n->end - n->start, format_amount(*s.minimum));
-    s.step = step;
-    s.reason = "grow by at most 10%: from " + format_amount(minimum) + " to " + format_amount(*s.minimum);
-    return s;
-  }
-  // +10% of a small minimum rounds to nothing: keep the minimum, welcome more (the optional plus).
-  s.rule = "optional plus";
-  s.optional_plus = true;
-  std::string step = goal.step;
-  auto n = first_number(step);
-  if (!n) n = word_one(step);
-  if (n && n->value == std::floor(n->value)) {
-    std::string range = format_amount(n->value) + "-" + format_amount(n->value + 1);
-    step.replace(n->start, n->end - n->start, range);
-    if (n->value == 1) step = pluralize_next_word(step, n->start + range.size());
-  } else {
-    step += ", more if you like";
-  }
-  s.step = step;
-  s.reason = "+10% of " + format_amount(minimum) +
-             " rounds to nothing, so the minimum stays and more is welcome (the optional plus)";
-  return s;
+std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t) {
+  long age = (chain.today() - chain.started()).count() + 1;
+  if (age < t.grow_after_days) return chain.goal().id + " is " + count_with_unit(age, "day") + " old";
+  if (!stats.rate_30 || *stats.rate_30 < t.grow_min_rate - 1e-9)
+    return chain.goal().id + " is at " + percent(stats.rate_30) + " over 30 days";
+  return std::nullopt;
 }
 
 Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules& rules) {
   const CoachThresholds& t = rules.thresholds;
-  const Goal& goal = chain.goal();
+  const StepVersion& version = chain.in_force();
+  const Verdict& verdict = stats.verdict;
   Suggestion s;
   auto smaller = [&](std::string rule, std::string reason) {
-    ShrunkStep shrunk = shrink_step(goal.step, rules);
+    ShrunkStep shrunk = shrink_step(version.step, rules);
     s.kind = SuggestionKind::smaller;
     s.rule = std::move(rule);
     s.reason = std::move(reason);
@@ -161,61 +90,50 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
     s.shrink_rule = shrunk.rule + ": " + shrunk.why;
     return s;
   };
+  const std::string unit = verdict.unit == ChainUnit::day ? "scheduled day" : std::string(to_string(verdict.unit));
 
-  auto recent = recent_occurrences(chain, t.review_window);
-  int done_recent = static_cast<int>(std::count_if(recent.begin(), recent.end(), [&](Day d) {
-    return chain.state(d) == DayState::done;
-  }));
-
-  // No check-in in the first scheduled days: the step never got going.
+  // Nothing done in the first occasions: the step never got going.
   {
-    std::vector<Day> first;
-    for (Day d = chain.started(); d <= chain.today() && static_cast<int>(first.size()) < t.first_days; d += kOneDay) {
-      DayState st = chain.state(d);
-      if (st == DayState::done || st == DayState::missed) first.push_back(d);
+    int judged = 0;
+    bool none_done = true;
+    for (const Occasion& o : chain.occasions()) {
+      if (judged == t.first_days) break;
+      if (o.outcome == Occasion::Outcome::pending) continue;
+      ++judged;
+      none_done = none_done && o.outcome == Occasion::Outcome::broken;
     }
-    bool none_done = std::none_of(first.begin(), first.end(), [&](Day d) { return chain.state(d) == DayState::done; });
-    if (static_cast<int>(first.size()) == t.first_days && none_done && stats.done_days == 0)
-      return smaller("first days", "no check-in in the first " + std::to_string(t.first_days) +
-                                       " scheduled days: the step is still too big to start");
+    if (judged == t.first_days && none_done && stats.done_days == 0)
+      return smaller("first days", "no check-in in the first " + count_with_unit(t.first_days, unit) +
+                                       ": the step is still too big to start");
   }
   // Misses that cluster on some weekdays point at the anchor, not at the step.
-  if (auto days = clustered_miss_weekdays(chain); !days.empty() && !goal.after.empty()) {
+  if (auto days = clustered_miss_weekdays(chain); !days.empty() && !version.after.empty()) {
     s.kind = SuggestionKind::change_anchor;
     s.rule = "anchor";
-    s.reason = "the misses cluster on " + weekday_list(days) + ": '" + goal.after +
+    s.reason = "the misses cluster on " + weekday_list(days) + ": '" + version.after +
                "' may not happen on those days; stack the step on a habit that does";
     return s;
   }
-  if (!chain.is_quota()) {
-    if (static_cast<int>(recent.size()) >= 2 && t.missed_in_a_row >= 1) {
-      int in_a_row = 0;
-      while (in_a_row < static_cast<int>(recent.size()) && chain.state(recent[in_a_row]) == DayState::missed)
-        ++in_a_row;
-      if (in_a_row >= t.missed_in_a_row)
-        return smaller("missed in a row", "the last " + std::to_string(in_a_row) +
-                                              " scheduled days were missed in a row");
-    }
-    if (static_cast<int>(recent.size()) == t.review_window && done_recent < t.review_needed)
-      return smaller("7-day rule", std::to_string(done_recent) + " of the last " +
-                                       std::to_string(t.review_window) + " scheduled days done; " +
-                                       std::to_string(t.review_needed) + " is on track");
-  } else if (stats.rate_7 && (chain.today() - chain.started()).count() >= 6 &&
-             *stats.rate_7 < static_cast<double>(t.review_needed) / t.review_window - 1e-9) {
-    return smaller("7-day rule", percent(stats.rate_7) + " of the expected check-ins in the last 7 days; " +
-                                     std::to_string(t.review_needed) + " of " +
-                                     std::to_string(t.review_window) + " is on track");
+  if (verdict.unit == ChainUnit::day && t.missed_in_a_row >= 1) {
+    auto recent = recent_occurrences(chain, t.missed_in_a_row);
+    bool all_missed = static_cast<int>(recent.size()) == t.missed_in_a_row &&
+                      std::all_of(recent.begin(), recent.end(), [&](Day d) { return is_miss(chain.state(d)); });
+    if (all_missed && recent.size() >= 2)
+      return smaller("missed in a row", "the last " + std::to_string(recent.size()) +
+                                            " scheduled days were missed in a row");
   }
+  if (verdict.on_track && !*verdict.on_track)
+    return smaller("7-day rule", verdict_numbers(verdict) + "; " + std::to_string(verdict.needed) + " is on track");
 
   std::string numbers;
   if (ready_to_grow(chain, t, numbers)) {
-    s = growth_proposal(goal, t);
+    s = growth_proposal(version, t);
     s.reason = numbers + ": ready to grow (the 30-day rule); " + s.reason;
     // Logged amounts above the minimum on most recent done days: the person already does more.
-    double minimum = goal.default_amount();
+    double minimum = version.minimum.value_or(1);
     int above = 0, done_days = 0;
     for (Day d = chain.today() - date::days{29}; d <= chain.today(); d += kOneDay) {
-      if (!chain.marks().done(d)) continue;
+      if (!is_done(chain.state(d))) continue;
       ++done_days;
       if (chain.marks().amount(d) > minimum) ++above;
     }
@@ -229,8 +147,6 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
   s.kind = SuggestionKind::keep;
   s.rule = "keep going";
   s.reason = numbers;
-  if (!recent.empty() && !chain.is_quota())
-    s.reason += ", " + std::to_string(done_recent) + " of the last " + std::to_string(recent.size()) + " scheduled days done";
   return s;
 }
 

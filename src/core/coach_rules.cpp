@@ -70,6 +70,8 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     auto& th = rules.thresholds;
     read_number(t, "review_window", th.review_window, display_path);
     read_number(t, "review_needed", th.review_needed, display_path);
+    read_number(t, "review_periods", th.review_periods, display_path);
+    read_number(t, "review_periods_needed", th.review_periods_needed, display_path);
     read_number(t, "missed_in_a_row", th.missed_in_a_row, display_path);
     read_number(t, "first_days", th.first_days, display_path);
     read_number(t, "grow_after_days", th.grow_after_days, display_path);

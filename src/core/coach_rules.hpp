@@ -10,6 +10,8 @@ namespace microstep {
 struct CoachThresholds {
   int review_window = 7;        ///< the 7-day rule: the last 7 scheduled occurrences...
   int review_needed = 5;        ///< ...of which 5 done is on track
+  int review_periods = 4;       ///< quotas: the last 4 weeks (or months)...
+  int review_periods_needed = 3;  ///< ...of which 3 met is on track
   int missed_in_a_row = 2;      ///< this many scheduled occurrences missed in a row: shrink
   int first_days = 3;           ///< no check-in in the first N scheduled days: shrink
   int grow_after_days = 30;     ///< the 30-day rule

@@ -25,4 +25,12 @@ StepVersion Goal::version_on(Day day) const {
   return history.front();
 }
 
+std::optional<StepVersion> Goal::upcoming(Day today) const {
+  // The first version is in force on every day before the next one, whatever its `from`.
+  for (size_t i = 1; i < history.size(); ++i)
+    if (history[i].from > today) return history[i];
+  if (since > today && !history.empty()) return current();
+  return std::nullopt;
+}
+
 }  // namespace microstep

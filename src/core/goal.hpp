@@ -45,6 +45,8 @@ struct Goal {
   StepVersion current() const;
   /// The version in force on `day` (days before `started` get the first version).
   StepVersion version_on(Day day) const;
+  /// The first change that takes effect after `today` (set --from a later day), if any.
+  std::optional<StepVersion> upcoming(Day today) const;
   /// The amount a done without an amount counts for: `minimum`, or 1.
   double default_amount() const { return minimum.value_or(1.0); }
   bool operator==(const Goal&) const = default;

@@ -32,6 +32,10 @@ class JsonWriter {
   JsonWriter& value(const std::optional<T>& maybe) {
     return maybe ? value(*maybe) : null();
   }
+  /// A text that may be absent: null when empty (an absent value is null in every --json form).
+  JsonWriter& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
+  /// key(name).text_or_null(text) in one call.
+  JsonWriter& text_field(std::string_view name, std::string_view text) { return key(name).text_or_null(text); }
   /// key(name).value(v) in one call.
   template <typename T>
   JsonWriter& field(std::string_view name, const T& v) {

@@ -26,7 +26,7 @@ namespace microstep {
 
 namespace {
 
-constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'L', 'C', '2'};
+constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'L', 'C', '3'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
 struct Header {

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/coach.hpp"
-#include "core/report.hpp"
+#include "core/wording.hpp"
 
 namespace microstep {
 
@@ -29,7 +29,7 @@ bool on_track_before(const Chain& chain, Day day) {
 
 std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, Day day, const Chain& before) {
   std::vector<std::string> out;
-  if (before.marks().done(day)) return out;  // a second done of the day changes no count
+  if (is_done(before.state(day))) return out;  // a second done of the day changes no count
   if (stats.done_days == 1) out.push_back("Your first check-in. Every chain starts with one link.");
   for (long n : {7L, 21L, 30L, 66L, 100L})
     if (stats.done_days == n)
@@ -61,7 +61,7 @@ std::string honest_fact(const Chain& chain, const GoalStats& stats, long seed) {
     facts.push_back("That is " + format_number(month_total) + " " + unit_of(goal) + " this month.");
 
   auto recent = recent_occurrences(chain, 7);
-  if (recent.size() == 7 && !chain.is_quota()) {
+  if (recent.size() == 7) {
     long done = 0;
     for (Day d : recent) done += chain.state(d) == DayState::done;
     facts.push_back(std::to_string(done) + " of the last 7 scheduled days.");

@@ -15,30 +15,51 @@ void write_goal_json(JsonWriter& json, const Goal& goal) {
 
 void write_goal_fields(JsonWriter& json, const Goal& goal) {
   json.field("id", goal.id)
-      .field("goal", goal.goal)
+      .text_field("goal", goal.goal)
       .field("step", goal.step)
-      .field("after", goal.after)
+      .text_field("after", goal.after)
       .field("schedule", goal.schedule_text)
       .field("started", goal.started)
       .field("since", goal.since)
       .field("status", to_string(goal.status))
-      .field("feeling", goal.feeling)
-      .field("unit", goal.unit)
+      .text_field("feeling", goal.feeling)
+      .text_field("unit", goal.unit)
       .field("minimum", goal.minimum)
       .field("minutes", goal.minutes)
-      .field("at", goal.at)
+      .text_field("at", goal.at)
       .key("history")
       .begin_array();
-  for (const auto& v : goal.history) {
-    json.begin_object()
-        .field("from", v.from)
-        .field("step", v.step)
-        .field("schedule", v.schedule_text)
-        .field("minimum", v.minimum)
-        .field("after", v.after)
-        .end_object();
-  }
+  for (const auto& v : goal.history) write_version_json(json, v);
   json.end_array();
+}
+
+void write_version_json(JsonWriter& json, const StepVersion& v) {
+  json.begin_object()
+      .field("from", v.from)
+      .field("step", v.step)
+      .field("schedule", v.schedule_text)
+      .field("minimum", v.minimum)
+      .text_field("after", v.after)
+      .end_object();
+}
+
+Goal as_of(const Goal& goal, Day today) {
+  Goal view = goal;
+  if (goal.since <= today || goal.history.empty()) return view;
+  // The versions from the one in force today on move out of the history into the current.
+  view.history.clear();
+  StepVersion in_force = goal.version_on(today);
+  for (const StepVersion& v : goal.history) {
+    if (v == in_force) break;
+    view.history.push_back(v);
+  }
+  view.since = view.history.empty() ? goal.started : std::max(in_force.from, goal.started);
+  view.step = in_force.step;
+  view.schedule_text = in_force.schedule_text;
+  view.schedule = in_force.schedule;
+  view.minimum = in_force.minimum;
+  view.after = in_force.after;
+  return view;
 }
 
 namespace {
@@ -51,8 +72,12 @@ std::optional<double> rounded(const std::optional<double>& rate) {
 void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& s) {
   json.begin_object()
       .field("id", goal.id)
-      .field("step", goal.step)
-      .field("schedule", to_string(goal.schedule))
+      .field("step", s.in_force.step)
+      .field("schedule", to_string(s.in_force.schedule))
+      .key("upcoming");
+  if (s.upcoming) write_version_json(json, *s.upcoming);
+  else json.null();
+  json
       .field("current_streak", s.current.length)
       .field("longest_streak", s.longest.length)
       .field("streak_unit", s.streak_unit)
@@ -67,24 +92,34 @@ void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& s) {
       .field("strength", round_for_output(s.strength))
       .field("done_days", s.done_days)
       .field("total_amount", round_for_output(s.total_amount))
-      .field("unit", goal.unit)
+      .text_field("unit", goal.unit)
       .field("first_done", s.first_done)
       .field("last_done", s.last_done)
       .field("days_since_last_done", s.days_since_last_done)
-      .field("on_track", s.on_track);
+      .field("on_track", s.on_track)
+      .key("verdict");
+  write_verdict_json(json, s.verdict);
 }
 
-std::string count_with_unit(long count, std::string_view unit) {
-  std::string text = std::to_string(count) + " " + std::string(unit);
-  if (count != 1) text += "s";
-  return text;
+void write_verdict_json(JsonWriter& json, const Verdict& v) {
+  json.begin_object()
+      .field("verdict", verdict_name(v))
+      .field("unit", to_string(v.unit))
+      .field("kept", v.kept)
+      .field("judged", v.judged)
+      .field("window", v.window)
+      .field("needed", v.needed)
+      .field("quota", v.quota ? std::optional<long>(v.quota) : std::nullopt)
+      .field("on_track", v.on_track)
+      .field("text", verdict_text(v))
+      .end_object();
 }
 
 std::string streak_phrase(const GoalStats& s) {
   std::string streak = std::to_string(s.current.length) + "-" + s.streak_unit + " streak";
   switch (s.state) {
     case StreakState::alive:
-      return streak;
+      return s.current.length > 0 ? streak : "no streak yet";
     case StreakState::open:
       return s.current.length > 0 ? streak + ", open today" : "no streak yet, open today";
     case StreakState::broken:
@@ -94,16 +129,6 @@ std::string streak_phrase(const GoalStats& s) {
       break;
   }
   return s.current.length > 0 ? streak : "no streak yet";
-}
-
-std::string percent(const std::optional<double>& rate) {
-  if (!rate) return "-";
-  return std::to_string(static_cast<long>(std::lround(*rate * 100))) + "%";
-}
-
-std::string format_number(double value) {
-  double r = std::round(value * 100) / 100;
-  return format_amount(r);
 }
 
 void write_rungs_json(JsonWriter& json, const std::vector<RungRate>& rungs) {
@@ -130,10 +155,14 @@ void write_suggestion_json(JsonWriter& json, const Suggestion& s) {
       .field("reason", s.reason)
       .field("step", s.step)
       .field("minimum", s.minimum)
-      .field("shrink_rule", s.shrink_rule)
+      .text_field("shrink_rule", s.shrink_rule)
       .field("optional_plus", s.optional_plus)
       .field("already_doing_more", s.already_doing_more)
       .end_object();
+}
+
+std::string judgement_text(const Verdict& verdict, const Suggestion& suggestion) {
+  return "  " + verdict_text(verdict) + "\n  " + suggestion_text(suggestion);
 }
 
 std::string suggestion_text(const Suggestion& s) {
@@ -154,7 +183,10 @@ std::string suggestion_text(const Suggestion& s) {
 std::string stats_text(const Goal& goal, const GoalStats& s, const std::vector<RungRate>& rungs,
                        const Suggestion& suggestion) {
   std::string out;
-  out += goal.id + ": " + goal.step + " (" + goal.schedule_text + ")\n";
+  out += goal.id + ": " + s.in_force.step + " (" + s.in_force.schedule_text + ")\n";
+  if (s.upcoming)
+    out += "  upcoming   from " + format_day(s.upcoming->from) + ": " + s.upcoming->step + " (" +
+           s.upcoming->schedule_text + ")\n";
   out += "  streak     " + streak_phrase(s) + "\n";
   out += "  longest    " + count_with_unit(s.longest.length, s.streak_unit);
   if (s.longest.first) out += ", " + format_day(*s.longest.first) + " to " + format_day(*s.longest.last);
@@ -172,16 +204,13 @@ std::string stats_text(const Goal& goal, const GoalStats& s, const std::vector<R
     else out += " (" + count_with_unit(*s.days_since_last_done, "day") + " ago)";
   }
   out += "\n";
-  if (s.on_track)
-    out += *s.on_track ? "  7-day rule on track: 5 or more of the last 7 scheduled days\n"
-                       : "  7-day rule not met: fewer than 5 of 7; consider a smaller step\n";
   if (rungs.size() > 1) {
     out += "  sizes\n";
     for (const auto& r : rungs)
       out += "    " + format_day(r.version.from) + " to " + format_day(r.last) + "  " +
              percent(r.rate) + "  " + r.version.step + "\n";
   }
-  out += "  " + suggestion_text(suggestion);
+  out += judgement_text(s.verdict, suggestion);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "core/goal.hpp"
 #include "core/json_writer.hpp"
 #include "core/stats.hpp"
+#include "core/wording.hpp"
 
 namespace microstep {
 
@@ -14,6 +15,13 @@ namespace microstep {
 void write_goal_json(JsonWriter& json, const Goal& goal);
 /// The same fields inside an object the caller opened (to add more fields after them).
 void write_goal_fields(JsonWriter& json, const Goal& goal);
+/// One version of a goal's step as a JSON object: from, step, schedule, minimum, after.
+void write_version_json(JsonWriter& json, const StepVersion& version);
+/// The goal as it stands on `today`: a change with a later `from` is not in force yet, so the
+/// version in force is shown as current and the history ends before it (see Goal::upcoming).
+Goal as_of(const Goal& goal, Day today);
+/// The verdict object: verdict, unit, kept, judged, window, needed, quota, on_track, text.
+void write_verdict_json(JsonWriter& json, const Verdict& verdict);
 /// The flat stats object of one goal, left open so that callers can add fields: end it
 /// with json.end_object().
 void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& stats);
@@ -24,15 +32,12 @@ void write_rungs_json(JsonWriter& json, const std::vector<RungRate>& rungs);
 void write_suggestion_json(JsonWriter& json, const Suggestion& suggestion);
 /// "Make it smaller: Write one word (ladder). Why: ..."
 std::string suggestion_text(const Suggestion& suggestion);
+/// The one verdict and the suggestion that follows from it, as stats, suggest and review
+/// show them: "  on track: 5 of the last 7 scheduled days done\n  Keep going: ...\n".
+std::string judgement_text(const Verdict& verdict, const Suggestion& suggestion);
 
-/// "5 days" / "1 week" / "0 days".
-std::string count_with_unit(long count, std::string_view unit);
 /// "3-day streak, open today" / "2-week streak" / "no streak yet" / "chain broken 2 days ago".
 std::string streak_phrase(const GoalStats& stats);
-/// A percentage for people: "86%", or "-" when there is nothing to judge.
-std::string percent(const std::optional<double>& rate);
-/// A number without needless decimals: 3, 2.5, 0.33.
-std::string format_number(double value);
 
 /// The human-readable stats block of one goal.
 std::string stats_text(const Goal& goal, const GoalStats& stats,

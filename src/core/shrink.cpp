@@ -229,7 +229,7 @@ ShrunkStep shrink_step(const std::string& step, const CoachRules& rules) {
 }
 
 std::vector<std::string> ridiculous_test(const std::string& step, std::optional<double> minutes,
-                                         const CoachRules& rules) {
+                                         const CoachRules& rules, bool count_numbers) {
   std::vector<std::string> reasons;
   std::string low = lower(step);
   double two = rules.thresholds.two_minutes;
@@ -240,7 +240,7 @@ std::vector<std::string> ridiculous_test(const std::string& step, std::optional<
     reasons.push_back("it names a duration over " + format_amount(two) +
                       " minutes (the 2-minute rule)");
   auto words = words_of(low);
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; count_numbers && i < words.size(); ++i) {
     auto n = number_in(low, words[i], false);
     bool duration = i + 1 < words.size() &&
                     duration_minutes(std::string_view(low).substr(words[i + 1].start, words[i + 1].end - words[i + 1].start));

@@ -20,8 +20,9 @@ struct ShrunkStep {
 ShrunkStep shrink_step(const std::string& step, const CoachRules& rules);
 
 /// Why the step is probably too big (the ridiculous test), or empty when it passes.
-/// `minutes` is the goal's own estimate, when it has one.
+/// `minutes` is the goal's own estimate, when it has one. Without `count_numbers`, a large
+/// number is not a reason (growing by the 10% rule judges the number).
 std::vector<std::string> ridiculous_test(const std::string& step, std::optional<double> minutes,
-                                         const CoachRules& rules);
+                                         const CoachRules& rules, bool count_numbers = true);
 
 }  // namespace microstep

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <tuple>
 
 namespace microstep {
 
@@ -11,7 +12,6 @@ namespace {
 
 constexpr date::days kOneDay{1};
 
-bool is_done(DayState s) { return s == DayState::done || s == DayState::done_unscheduled; }
 
 /// Checks expected in one period of the schedule, and the period's length in days, on `day`.
 struct Window {
@@ -55,35 +55,6 @@ class TrailingWindows {
   Day valid_until_ = Day::min();  ///< the last day window_ holds for
 };
 
-Streak quota_current_streak(const Chain& chain) {
-  Streak s;
-  const auto& periods = chain.periods();
-  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
-    if (it->met()) {
-      ++s.length;
-      if (!s.last) s.last = std::min(it->last, chain.today());
-      s.first = std::max(it->first, chain.started());
-    } else if (!it->current && !it->resting()) {
-      break;
-    }
-  }
-  return s;
-}
-
-Streak quota_longest_streak(const Chain& chain) {
-  Streak best, run;
-  for (const Period& p : chain.periods()) {
-    if (p.met()) {
-      if (run.length++ == 0) run.first = std::max(p.first, chain.started());
-      run.last = std::min(p.last, chain.today());
-      if (run.length > best.length) best = run;
-    } else if (!p.current && !p.resting()) {
-      run = {};
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 std::string_view to_string(StreakState state) {
@@ -94,36 +65,27 @@ std::string_view to_string(StreakState state) {
 std::optional<double> completion_rate_between(const Chain& chain, Day from, Day to) {
   from = std::max(from, chain.started());
   to = std::min(to, chain.today());
-  if (!chain.is_quota()) {
-    // Every day counts whole, whatever the version: count the states.
-    long done_days = 0, missed_days = 0;
-    for (DayState s : chain.states_between(from, to)) {
-      done_days += s == DayState::done;
-      missed_days += s == DayState::missed;
-    }
-    if (done_days + missed_days == 0) return std::nullopt;
-    return std::min(1.0, static_cast<double>(done_days) / static_cast<double>(done_days + missed_days));
-  }
-  // A quota chain: a day under a quota version counts a share of the period's checks; a day
-  // under an older version of another kind counts whole, as above.
-  double done = 0, expected = 0;
-  std::optional<TrailingWindows> windows;  // of the version of the day before
-  chain.for_each_day(from, to, [&](Day d, DayState s, const StepVersion& version) {
-    const Schedule& schedule = version.schedule;
-    if (schedule.is_quota()) {
-      if (s == DayState::rest || s == DayState::open) return;
-      if (is_done(s)) ++done;
-      if (!windows || &windows->schedule() != &schedule) windows.emplace(schedule);
-      Window w = windows->on(d);
-      expected += w.expected / static_cast<double>(w.length);
-    } else if (s == DayState::done) {
-      ++done, ++expected;
-    } else if (s == DayState::missed) {
-      ++expected;
+  if (from > to) return std::nullopt;
+  // Days under a day schedule count whole: done of judged (done or missed).
+  double done = 0, asked = 0;
+  chain.for_each_version([&](const StepVersion& version, Day first, Day last) {
+    if (version.schedule.is_quota()) return;
+    for (DayState s : chain.states_between(std::max(first, from), std::min(last, to))) {
+      done += s == DayState::done;
+      asked += is_judged(s);
     }
   });
-  if (expected <= 0) return std::nullopt;
-  return std::min(1.0, done / expected);
+  // A period counts its quota, each done day up to it, weighted by the share of its days in
+  // the window; the current one only once met (until then it is open, like today).
+  for (const Period& p : chain.periods()) {
+    if (p.last < from || p.first > to || p.needed == 0 || (p.current && !p.met())) continue;
+    double inside = static_cast<double>((std::min(p.last, to) - std::max(p.first, from)).count() + 1);
+    double weight = inside / static_cast<double>((p.last - p.first).count() + 1);
+    done += weight * p.counted();
+    asked += weight * p.needed;
+  }
+  if (asked <= 0) return std::nullopt;
+  return std::min(1.0, done / asked);
 }
 
 std::optional<double> completion_rate(const Chain& chain, long window) {
@@ -135,43 +97,37 @@ std::vector<RungRate> rung_rates(const Chain& chain) {
   std::vector<RungRate> rungs;
   const auto& versions = chain.versions();
   for (size_t i = 0; i < versions.size(); ++i) {
-    Day first = std::max(versions[i].from, chain.started());
-    Day last = i + 1 < versions.size() ? versions[i + 1].from - kOneDay : chain.today();
+    Day first = i == 0 ? chain.started() : std::max(versions[i].from, chain.started());
+    Day last = std::min(i + 1 < versions.size() ? versions[i + 1].from - kOneDay : chain.today(), chain.today());
+    if (first > last) continue;  // upcoming, or replaced before it took effect
     rungs.push_back({versions[i], last, completion_rate_between(chain, first, last)});
   }
   return rungs;
 }
 
-Streak current_streak(const Chain& chain) {
-  if (chain.is_quota()) return quota_current_streak(chain);
-  Streak s;
-  for (Day d = chain.today(); d >= chain.started(); d -= kOneDay) {
-    DayState state = chain.state(d);
-    if (state == DayState::missed) break;
-    if (state != DayState::done) continue;
-    ++s.length;
-    if (!s.last) s.last = d;
-    s.first = d;
-  }
-  return s;
-}
+namespace {
 
-Streak longest_streak(const Chain& chain) {
-  if (chain.is_quota()) return quota_longest_streak(chain);
-  Streak best, run;
-  Day d = chain.started();
-  for (DayState state : chain.states_between(chain.started(), chain.today())) {
-    if (state == DayState::missed) {
+/// The current and the longest streak, from one walk over the occasions.
+std::pair<Streak, Streak> streaks(const Chain& chain) {
+  const ChainUnit unit = chain.unit();
+  Streak run, best;
+  for (const Occasion& o : chain.occasions()) {
+    if (o.outcome == Occasion::Outcome::broken) {
       run = {};
-    } else if (state == DayState::done) {
-      if (run.length++ == 0) run.first = d;
-      run.last = d;
+    } else if (o.outcome == Occasion::Outcome::kept && o.unit == unit) {
+      if (run.length++ == 0) run.first = o.first;
+      run.last = o.last;
       if (run.length > best.length) best = run;
     }
-    d += kOneDay;
   }
-  return best;
+  return {run, best};
 }
+
+}  // namespace
+
+Streak current_streak(const Chain& chain) { return streaks(chain).first; }
+
+Streak longest_streak(const Chain& chain) { return streaks(chain).second; }
 
 double habit_strength(const Chain& chain) {
   if (chain.today() < chain.started()) return 0;
@@ -216,20 +172,21 @@ double habit_strength(const Chain& chain) {
   return score;
 }
 
-GoalStats compute_stats(const Chain& chain) {
+GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
   GoalStats st;
-  st.streak_unit = std::string(streak_unit(chain.goal().schedule));
-  st.current = current_streak(chain);
-  st.longest = longest_streak(chain);
+  st.in_force = chain.in_force();
+  st.upcoming = chain.goal().upcoming(chain.today());
+  st.streak_unit = std::string(to_string(chain.unit()));
+  std::tie(st.current, st.longest) = streaks(chain);
   st.rate_7 = completion_rate(chain, 7);
   st.rate_30 = completion_rate(chain, 30);
   st.rate_90 = completion_rate(chain, 90);
   st.rate_all = completion_rate(chain, 0);
   st.strength = habit_strength(chain);
-  if (st.rate_7) st.on_track = *st.rate_7 >= 5.0 / 7.0 - 1e-9;
+  st.verdict = seven_day_rule(chain, thresholds);
+  st.on_track = st.verdict.on_track;
 
-  // The done days from the start to today: the chain's states say which (done, or done
-  // though not asked for).
+  // The done days from the start to today: the minimum reached, asked for or not.
   const auto states = chain.states_between(chain.started(), chain.today());
   st.done_days = std::count_if(states.begin(), states.end(), is_done);
   if (st.done_days > 0) {
@@ -241,34 +198,23 @@ GoalStats compute_stats(const Chain& chain) {
   st.total_amount = chain.marks().total_amount(chain.started(), chain.today());
   if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 
-  // Where the chain stands today.
-  DayState today = chain.state(chain.today());
-  if (chain.is_quota()) {
-    const auto& periods = chain.periods();
-    bool met_now = !periods.empty() && periods.back().met();
-    if (met_now) {
-      st.state = StreakState::alive;
-    } else if (st.current.length > 0) {
-      st.state = StreakState::open;
-    } else {
-      for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
-        if (it->current || it->resting()) continue;
-        st.state = StreakState::broken;
-        st.broken_days_ago = (chain.today() - it->last).count();
-        break;
-      }
-      if (st.state == StreakState::none && !periods.empty()) st.state = StreakState::open;
-    }
-  } else if (st.current.length > 0) {
-    st.state = today == DayState::open ? StreakState::open : StreakState::alive;
-  } else {
-    for (Day d = chain.today(); d >= chain.started(); d -= kOneDay) {
-      if (chain.state(d) != DayState::missed) continue;
-      st.state = StreakState::broken;
-      st.broken_days_ago = (chain.today() - d).count();
-      break;
-    }
-    if (st.state == StreakState::none && today == DayState::open) st.state = StreakState::open;
+  // Where the chain stands today: today's occasion (a day, or the current period) if it has
+  // one, else the last one judged.
+  const Occasion* last_judged = nullptr;
+  const Occasion* today = nullptr;
+  for (const Occasion& o : chain.occasions()) {
+    if (o.last == chain.today()) today = &o;
+    else if (o.outcome != Occasion::Outcome::pending) last_judged = &o;
+  }
+  if (today && today->outcome == Occasion::Outcome::kept) {
+    st.state = StreakState::alive;
+  } else if (last_judged && last_judged->outcome == Occasion::Outcome::broken) {
+    st.state = StreakState::broken;
+    st.broken_days_ago = (chain.today() - last_judged->last).count();
+  } else if (today) {
+    st.state = StreakState::open;
+  } else if (last_judged) {
+    st.state = StreakState::alive;
   }
   return st;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/chain.hpp"
+#include "core/verdict.hpp"
 
 namespace microstep {
 
@@ -14,16 +15,18 @@ struct Streak {
   std::optional<Day> first, last;
 };
 
-/// Where the current streak stands today.
+/// Where the chain stands today (microstep-stats(7), STREAKS).
 enum class StreakState {
-  alive,   ///< today is done, or nothing is asked today and the chain holds
-  open,    ///< today is asked for and not done yet; the chain is still whole
-  broken,  ///< the last asked-for day (or period) was missed
-  none,    ///< nothing to judge yet
+  alive,   ///< today's day or period is kept, or nothing is asked today and the last was kept
+  open,    ///< today's day or period is still asked for; the last one judged was kept (or none)
+  broken,  ///< the last day or period judged was missed
+  none,    ///< nothing judged and nothing asked yet
 };
 std::string_view to_string(StreakState state);
 
 struct GoalStats {
+  StepVersion in_force;                 ///< the version of the step in force today
+  std::optional<StepVersion> upcoming;  ///< a change that takes effect after today
   Streak current;
   Streak longest;
   std::string streak_unit;            ///< "day", "week" or "month"
@@ -35,7 +38,8 @@ struct GoalStats {
   double total_amount = 0;
   std::optional<Day> first_done, last_done;
   std::optional<long> days_since_last_done;
-  /// rate_7 >= 5/7, the seeds' 7-day rule; nullopt while there is nothing to judge.
+  /// The seeds' 7-day rule (for quotas: its periods' form); on_track is its answer.
+  Verdict verdict;
   std::optional<bool> on_track;
 };
 
@@ -54,9 +58,13 @@ struct RungRate {
 /// The completion rate on each version of the step, oldest first.
 std::vector<RungRate> rung_rates(const Chain& chain);
 
+/// Streaks count the kept occasions (microstep-stats(7), STREAKS) in the unit of today's
+/// version; kept occasions of another unit (before a change of schedule) hold the chain
+/// without adding to it, a broken one ends it.
 Streak current_streak(const Chain& chain);
 Streak longest_streak(const Chain& chain);
 double habit_strength(const Chain& chain);
-GoalStats compute_stats(const Chain& chain);
+/// Everything above, with the 7-day rule judged by `thresholds`.
+GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds = {});
 
 }  // namespace microstep

@@ -181,7 +181,7 @@ TEST_CASE("review: the week per goal and in sum") {
   CHECK(review["summary"]["on_track"].as_number() == 1);
   RunResult past = j.run({"--today", "2026-11-22", "review", "--week", "2026-11-10"});
   CHECK(past.out.rfind("Week of 2026-11-09 to 2026-11-15\n", 0) == 0);
-  CHECK(past.out.find("7 of 7 scheduled done: on track") != std::string::npos);
+  CHECK(past.out.find("  7 of 7 scheduled days done: on track (5 of 7 or better)\n") != std::string::npos);
 }
 
 TEST_CASE("review: the week's notes, read in the same pass as the marks, and a log problem told once") {

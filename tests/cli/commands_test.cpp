@@ -245,7 +245,7 @@ TEST_CASE("calendar: a plain month grid and strips") {
         " 23   24   25   26   27   28   29\n"
         " 30\n"
         "\n"
-        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
+        "X done  + done, unscheduled  ~ below the minimum  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
   RunResult strips = j.run({"--today", "2026-11-22", "calendar", "--ascii", "--weeks", "2"});
   CHECK(lines_of(strips.out)[1] == "write-novel          XX.X-.?");
 }

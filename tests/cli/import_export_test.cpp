@@ -125,7 +125,9 @@ TEST_CASE("import loop: the fixture export into an empty journal - twice adds no
   CHECK(stats["gym"]["done_days"].as_number() == 4);
   CHECK(stats["wake-up-early"]["schedule"].as_string() == "5/week");
   CHECK(stats["wake-up-early"]["done_days"].as_number() == 3);
-  CHECK(stats["water"]["done_days"].as_number() == 3);
+  // "At least 8 glasses": the 9th's 6 glasses are recorded but the day does not count, as
+  // Loop judges it too.
+  CHECK(stats["water"]["done_days"].as_number() == 2);
   CHECK(stats["water"]["total_amount"].as_number() == 24);
   CHECK(stats["water"]["unit"].as_string() == "glasses");
   CHECK(j.read("goals/meditate.yaml").find("goal: A calm mind") != std::string::npos);

@@ -1,11 +1,16 @@
 #pragma once
 /// Small builders the unit tests share: a day from its text, a goal, a goal's resolved days.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <fstream>
+#include <sstream>
+
 #include "core/checkins.hpp"
+#include "core/coach_rules.hpp"
 #include "core/goal.hpp"
 #include "core/schedule.hpp"
 
@@ -54,6 +59,49 @@ inline DayMarks marks_of(const std::vector<std::pair<const char*, EventKind>>& e
     e.goal = "g";
   }
   return marks_of(views);
+}
+
+/// Dones with amounts (nullopt: a done without one), each written at 09:00 UTC on its day;
+/// a done without an amount counts `default_amount`.
+inline DayMarks amounts_of(const std::vector<std::pair<const char*, std::optional<double>>>& dones,
+                           double default_amount = 1) {
+  std::vector<EventView> views;
+  for (const auto& [on, amount] : dones) {
+    EventView& e = views.emplace_back();
+    e.day = day(on);
+    e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{9} + std::chrono::seconds{views.size()}, {}};
+    e.kind = EventKind::done;
+    e.goal = "g";
+    e.amount = amount;
+  }
+  return marks_of(views, default_amount);
+}
+
+/// The default coaching rules, as the source tree's data/rules.yaml gives them.
+inline const CoachRules& source_rules() {
+  static const CoachRules rules = [] {
+    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_rules_text(text.str(), "rules.yaml");
+  }();
+  return rules;
+}
+
+/// Done on every day from `first` to `last` except the listed ones (each without an amount).
+inline DayMarks done_except(const char* first, const char* last, const std::vector<const char*>& missed) {
+  CheckinCollector c;
+  for (Day d = day(first); d <= day(last); d += date::days{1}) {
+    bool skip = false;
+    for (const char* m : missed) skip = skip || d == day(m);
+    if (skip) continue;
+    EventView e;
+    e.day = d;
+    e.written = Moment{date::sys_seconds{d} + std::chrono::hours{8}, {}};
+    e.goal = "g";
+    c.add(e);
+  }
+  return DayMarks(c, 1);
 }
 
 /// What marks say of each day in [from, to] that is not a plain day ("2026-11-02 done 3",

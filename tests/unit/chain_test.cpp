@@ -12,12 +12,14 @@ namespace microstep {
 
 using test::day;
 using test::goal_with;
+using test::amounts_of;
 using test::marks_of;
 
 namespace {
 
 /// One letter per day from `from` to `to`: X done, x done unscheduled, - rest, . missed,
-/// o open, ' ' unscheduled, _ before the start or after today.
+/// o open, ~ below the minimum (a miss), p below the minimum today, ' ' unscheduled, _
+/// before the start or after today.
 std::string states(const Chain& chain, const char* from, const char* to) {
   std::string out;
   for (Day d = day(from); d <= day(to); d += date::days{1}) {
@@ -29,6 +31,8 @@ std::string states(const Chain& chain, const char* from, const char* to) {
       case DayState::rest: out += '-'; break;
       case DayState::missed: out += '.'; break;
       case DayState::open: out += 'o'; break;
+      case DayState::partial: out += '~'; break;
+      case DayState::partial_open: out += 'p'; break;
     }
   }
   return out;
@@ -73,8 +77,6 @@ TEST_CASE("chain: a day list - a done on an unscheduled day is marked as such") 
   DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-06", done}});
   Chain chain(g, m, day("2026-11-09"), 0);
   CHECK(states(chain, "2026-11-02", "2026-11-09") == "Xx. X  o");
-  CHECK(chain.scheduled(day("2026-11-04")));
-  CHECK_FALSE(chain.scheduled(day("2026-11-05")));
 }
 
 TEST_CASE("chain: a 2/week goal - periods met or not - the current one open while unmet") {
@@ -105,7 +107,8 @@ TEST_CASE("chain: quota periods follow week_starts - skip days lower what a peri
   // Weeks from Monday: the first period is the week 10-26..11-01, holding the start alone:
   // one day available, so it needs one, and 11-01 had nothing: not met.
   Chain monday(g, m, day("2026-11-10"), 0);
-  CHECK(monday.periods()[0].first == day("2026-10-26"));
+  CHECK(monday.periods()[0].first == day("2026-11-01"));  // the period's days from the start
+  CHECK(monday.periods()[0].last == day("2026-11-01"));
   CHECK(monday.periods()[0].needed == 1);
   CHECK_FALSE(monday.periods()[0].met());
 }
@@ -189,21 +192,35 @@ TEST_CASE("chain: which weekdays a day list asks for does not depend on week_sta
     Chain chain(g, m, day("2026-11-15"), week_start);
     // Mon 2, Wed 4, Fri 6, Mon 9, Wed 11, Fri 13 asked; only the 4th done; Sun 15 unscheduled.
     CHECK(states(chain, "2026-11-02", "2026-11-15") == ". X .  . . .  ");
-    CHECK(chain.scheduled(day("2026-11-13")));
-    CHECK_FALSE(chain.scheduled(day("2026-11-14")));
     CHECK(chain.periods().empty());  // no quota, no periods
   }
 }
 
-TEST_CASE("chain: every N days counts from the start - and from a new version's first day") {
-  // Every 3 days from Sun 11-01: the 1st, 4th, 7th. From the 9th on, every 2 days counted
-  // from the 9th: the 9th, 11th, 13th (the 10th would be the old rhythm's day: not any more).
+TEST_CASE("chain: every N days falls due N days after the last done - and stays due until done") {
+  // Every 3 days from Sun 11-01, then every 2 days from the 9th.
   Goal g = test::goal_changed_on("2026-11-01", "every 3 days", "2026-11-09", "every 2 days");
   DayMarks m = marks_of({{"2026-11-01", done}, {"2026-11-07", done}, {"2026-11-09", done}, {"2026-11-10", done}});
   Chain chain(g, m, day("2026-11-13"), 0);
-  // The 1st done, the 4th missed, the 7th done, the 9th done, the 10th done but not asked
-  // for, the 11th missed, the 13th (today) open.
-  CHECK(states(chain, "2026-11-01", "2026-11-13") == "X  .  X Xx. o");
+  // Done on the 1st: due on the 4th, missed the 4th, 5th and 6th, done on the 7th. The new
+  // version counts from the last done too: due on the 9th (7 + 2), done. The 10th is early
+  // (a done not asked for) and moves the next one to the 12th: missed; the 13th, today, open.
+  CHECK(states(chain, "2026-11-01", "2026-11-13") == "X  ...X Xx .o");
+}
+
+TEST_CASE("chain: every N days - a day late is one miss, and the next one counts from the late done") {
+  Goal g = goal_with("2026-11-01", "every 3 days");
+  DayMarks m = marks_of({{"2026-11-01", done}, {"2026-11-05", done}, {"2026-11-08", done}});
+  Chain chain(g, m, day("2026-11-09"), 0);
+  // Due on the 4th, watered a day late on the 5th (done), so due again on the 8th: done.
+  CHECK(states(chain, "2026-11-01", "2026-11-09") == "X  .X  X ");
+  SUBCASE("a skipped due day is a rest day; the step stays due the next day") {
+    DayMarks skipped = marks_of({{"2026-11-01", done}, {"2026-11-04", skip}});
+    CHECK(states(Chain(g, skipped, day("2026-11-06"), 0), "2026-11-01", "2026-11-06") == "X  -.o");
+  }
+  SUBCASE("before the first done the step is due from the start") {
+    DayMarks none = marks_of({{"2026-11-03", done}});
+    CHECK(states(Chain(g, none, day("2026-11-06"), 0), "2026-11-01", "2026-11-06") == "..X  o");
+  }
 }
 
 TEST_CASE("chain: a quota period with nothing needed and nothing done is neither met nor missed") {
@@ -229,7 +246,7 @@ TEST_CASE("chain: N/month periods are calendar months - a short first month need
   DayMarks m = marks_of({{"2028-02-27", done}, {"2028-02-29", done}, {"2028-03-02", done}});
   Chain chain(g, m, day("2028-03-10"), 0);
   REQUIRE(chain.periods().size() == 2);
-  CHECK(chain.periods()[0].first == day("2028-02-01"));
+  CHECK(chain.periods()[0].first == day("2028-02-27"));  // from the start
   CHECK(chain.periods()[0].last == day("2028-02-29"));
   CHECK(chain.periods()[0].needed == 3);
   CHECK(chain.periods()[0].done == 2);
@@ -250,19 +267,116 @@ TEST_CASE("chain: N/month periods are calendar months - a short first month need
   }
 }
 
-TEST_CASE("chain: every N days counts from the version's from - days before a first version's from are not asked") {
+TEST_CASE("chain: every N days is due from the version's from - days before a first version's from are not asked") {
   // The first version took effect on the 4th, after the start: it also holds the 1st to the
-  // 3rd (as version_on says), but its every-2-days count starts on the 4th.
+  // 3rd (as version_on says), but it falls due on the 4th. Daily from the 10th.
   Goal g = test::goal_changed_on("2026-11-01", "every 2 days", "2026-11-10", "daily");
   g.history[0].from = day("2026-11-04");
   DayMarks m = marks_of({{"2026-11-06", done}});
   Chain chain(g, m, day("2026-11-11"), 0);
-  //                                    1  4 6 8 10
-  CHECK(states(chain, "2026-11-01", "2026-11-11") == "   . X . .o");
-  for (Day d = day("2026-11-01"); d <= day("2026-11-11"); d += date::days{1}) {
-    DayState s = chain.state(d);
-    CHECK(chain.scheduled(d) == (s == DayState::done || s == DayState::missed || s == DayState::open));
+  // Due the 4th, missed the 4th and 5th, done the 6th, due again the 8th: missed the 8th and
+  // 9th; daily: the 10th missed, the 11th open.
+  CHECK(states(chain, "2026-11-01", "2026-11-11") == "   ..X ...o");
+}
+
+}  // namespace microstep
+
+namespace microstep {
+
+using test::amounts_of;
+using test::day;
+using test::goal_with;
+using test::marks_of;
+
+TEST_CASE("chain: a day counts when its amounts reach the minimum of the version in force") {
+  Goal g = goal_with("2026-11-02", "daily");
+  g.minimum = 10;
+  // 3 on the 2nd (below), 3 + 7 on the 3rd (reached), none on the 4th, a done without an
+  // amount on the 5th (it stands for the minimum), 12 on the 6th, 4 so far today (the 7th).
+  DayMarks m = amounts_of({{"2026-11-02", 3.0}, {"2026-11-03", 3.0}, {"2026-11-03", 7.0}, {"2026-11-05", std::nullopt},
+                           {"2026-11-06", 12.0}, {"2026-11-07", 4.0}},
+                          10);
+  Chain chain(g, m, day("2026-11-07"), 0);
+  CHECK(states(chain, "2026-11-02", "2026-11-07") == "~X.XXp");
+  SUBCASE("a partial day is a miss for the streak; today below the minimum is still open") {
+    CHECK(chain.occasions().back().outcome == Occasion::Outcome::pending);
+    CHECK(chain.occasions().front().outcome == Occasion::Outcome::broken);
   }
+  SUBCASE("each day by its own version's minimum: 5 was enough before the 6th") {
+    Goal changed = goal_with("2026-11-02", "daily");
+    changed.history = {changed.current()};
+    changed.history[0].minimum = 3;
+    changed.since = day("2026-11-06");
+    changed.minimum = 10;
+    DayMarks five = amounts_of({{"2026-11-05", 5.0}, {"2026-11-06", 5.0}}, 10);
+    CHECK(states(Chain(changed, five, day("2026-11-06"), 0), "2026-11-05", "2026-11-06") == "Xp");
+  }
+}
+
+TEST_CASE("chain: a quota period counts at most its quota - and below-minimum days do not count") {
+  Goal g = goal_with("2026-11-02", "3/week");
+  // Weeks of 3, 2 and 4 done days.
+  DayMarks m = marks_of({{"2026-11-02", EventKind::done}, {"2026-11-03", EventKind::done}, {"2026-11-04", EventKind::done},
+                         {"2026-11-09", EventKind::done}, {"2026-11-10", EventKind::done},
+                         {"2026-11-16", EventKind::done}, {"2026-11-17", EventKind::done},
+                         {"2026-11-18", EventKind::done}, {"2026-11-19", EventKind::done}});
+  Chain chain(g, m, day("2026-11-23"), 0);
+  REQUIRE(chain.periods().size() == 4);
+  CHECK(chain.periods()[0].counted() == 3);
+  CHECK(chain.periods()[1].counted() == 2);
+  CHECK(chain.periods()[2].counted() == 3);
+  CHECK(chain.periods()[2].done == 4);
+  CHECK_FALSE(chain.periods()[1].met());
+  // The occasions: three weeks judged, the current one pending.
+  REQUIRE(chain.occasions().size() == 4);
+  CHECK(chain.occasions()[1].outcome == Occasion::Outcome::broken);
+  CHECK(chain.occasions()[3].outcome == Occasion::Outcome::pending);
+  CHECK(chain.occasions()[3].unit == ChainUnit::week);
+}
+
+TEST_CASE("chain: a change from a day schedule to a quota judges the earlier days by the day schedule") {
+  // Daily from Mon 11-02, 3/week from Thu 11-05. The first week's quota has Thu to Sun: it
+  // still asks for 3 of those 4 days.
+  Goal g = test::goal_changed_on("2026-11-02", "daily", "2026-11-05", "3/week");
+  DayMarks m = marks_of({{"2026-11-02", EventKind::done}, {"2026-11-06", EventKind::done}, {"2026-11-07", EventKind::done},
+                         {"2026-11-08", EventKind::done}});
+  Chain chain(g, m, day("2026-11-10"), 0);
+  // Mon done, Tue and Wed missed (daily); Thu-Sun a met quota week; this week open today.
+  CHECK(states(chain, "2026-11-02", "2026-11-10") == "X.. XXX o");
+  REQUIRE(chain.periods().size() == 2);
+  CHECK(chain.periods()[0].first == day("2026-11-05"));
+  CHECK(chain.periods()[0].needed == 3);
+  CHECK(chain.periods()[0].met());
+  CHECK(chain.unit() == ChainUnit::week);
+  CHECK(chain.period_of(day("2026-11-03")) == nullptr);
+  SUBCASE("and back: a quota that ends mid-week asks only for its days") {
+    Goal back = test::goal_changed_on("2026-11-02", "3/week", "2026-11-04", "daily");
+    DayMarks one = marks_of({{"2026-11-02", EventKind::done}, {"2026-11-03", EventKind::done}});
+    Chain c(back, one, day("2026-11-05"), 0);
+    REQUIRE(c.periods().size() == 1);
+    CHECK(c.periods()[0].last == day("2026-11-03"));
+    CHECK(c.periods()[0].needed == 2);
+    CHECK(c.periods()[0].met());
+    CHECK(states(c, "2026-11-02", "2026-11-05") == "XX.o");
+  }
+}
+
+TEST_CASE("chain: a change with a later from is upcoming - today is judged by the version in force") {
+  Goal g = goal_with("2026-11-02", "daily");
+  g.history = {g.current()};
+  g.since = day("2026-11-23");
+  g.step = "Write two sentences";
+  g.schedule_text = "3/week";
+  g.schedule = *parse_schedule("3/week");
+  DayMarks m;
+  Chain chain(g, m, day("2026-11-22"), 0);
+  CHECK(chain.in_force().step == "Write one sentence");
+  CHECK(chain.unit() == ChainUnit::day);
+  CHECK(chain.periods().empty());
+  CHECK(states(chain, "2026-11-21", "2026-11-22") == ".o");
+  REQUIRE(g.upcoming(day("2026-11-22")));
+  CHECK(g.upcoming(day("2026-11-22"))->step == "Write two sentences");
+  CHECK_FALSE(g.upcoming(day("2026-11-23")));
 }
 
 }  // namespace microstep

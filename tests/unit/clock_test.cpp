@@ -64,6 +64,18 @@ TEST_CASE("day_of: the day boundary") {
   }
 }
 
+TEST_CASE("time_of_day_has_come: a reminder's time in a journal day") {
+  // The day starts at midnight: 08:30 has come at 08:30, not at 08:29.
+  CHECK(time_of_day_has_come(hours{8} + minutes{30}, moment("2026-11-22T08:30:00Z"), minutes{0}));
+  CHECK_FALSE(time_of_day_has_come(hours{8} + minutes{30}, moment("2026-11-22T08:29:00Z"), minutes{0}));
+  // The day starts at 04:00: at 01:30 the day is late, so 22:00 has come; 05:00 has not.
+  CHECK(time_of_day_has_come(hours{22}, moment("2026-11-23T01:30:00Z"), hours{4}));
+  CHECK_FALSE(time_of_day_has_come(hours{5}, moment("2026-11-23T04:30:00Z"), hours{4}));
+  CHECK(time_of_day_has_come(hours{5}, moment("2026-11-23T05:00:00Z"), hours{4}));
+  // 02:00 belongs to the end of a day that starts at 04:00: not come at 23:00.
+  CHECK_FALSE(time_of_day_has_come(hours{2}, moment("2026-11-22T23:00:00Z"), hours{4}));
+}
+
 TEST_CASE("resolve_clock: --now with an offset needs no zone") {
   SUBCASE("today follows from now") {
     Clock c = resolve_clock(std::nullopt, "2026-11-22T07:31:05+01:00", minutes{0}, no_zone);

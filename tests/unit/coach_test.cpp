@@ -1,8 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/coach.hpp"
 #include "builders.hpp"
 
@@ -19,31 +16,9 @@ Goal goal_with(const std::string& step, const char* started, const char* schedul
   return g;
 }
 
-/// Done on every day from `first` to `last` except the listed ones.
-DayMarks done_except(const char* first, const char* last, std::vector<const char*> missed) {
-  CheckinCollector c;
-  for (Day d = day(first); d <= day(last); d += date::days{1}) {
-    bool skip = false;
-    for (const char* m : missed) skip = skip || d == day(m);
-    if (skip) continue;
-    EventView e;
-    e.day = d;
-    e.written = Moment{date::sys_seconds{d} + std::chrono::hours{8}, {}};
-    e.goal = "g";
-    c.add(e);
-  }
-  return DayMarks(c, 1);
-}
+using test::done_except;
 
-const CoachRules& rules() {
-  static const CoachRules r = [] {
-    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_rules_text(text.str(), "rules.yaml");
-  }();
-  return r;
-}
+const CoachRules& rules() { return test::source_rules(); }
 
 Suggestion suggestion_for(const Goal& g, const DayMarks& m, const char* today) {
   Chain chain(g, m, day(today), 0);
@@ -96,57 +71,6 @@ TEST_CASE("no check-in in the first 3 scheduled days makes it smaller") {
   CHECK(s.step == "Put on your shoes");
 }
 
-TEST_CASE("the 30-day rule and the 10% rule") {
-  std::string why;
-  SUBCASE("29 days at 100% is not yet ready, 30 days is") {
-    Goal g = goal_with("Write one sentence", "2026-10-24");
-    auto m = done_except("2026-10-24", "2026-11-22", {});
-    Chain at29(g, m, day("2026-11-21"), 0);
-    CHECK_FALSE(ready_to_grow(at29, rules().thresholds, why));
-    CHECK(why == "29 days on this step at 100%");
-    Chain at30(g, m, day("2026-11-22"), 0);
-    CHECK(ready_to_grow(at30, rules().thresholds, why));
-  }
-  SUBCASE("89% is not enough, 90% is") {
-    Goal g = goal_with("Write one sentence", "2026-10-24");
-    // 30 days with 3 misses: 27/30 = 90%; with 4 misses (one in the window's 31st day): 26/29...
-    auto ninety = done_except("2026-10-24", "2026-11-22", {"2026-10-25", "2026-10-30", "2026-11-05"});
-    Chain c90(g, ninety, day("2026-11-22"), 0);
-    CHECK(ready_to_grow(c90, rules().thresholds, why));
-    CHECK(why == "30 days on this step at 90%");
-    auto below = done_except("2026-10-24", "2026-11-22",
-                             {"2026-10-25", "2026-10-30", "2026-11-05", "2026-11-10"});
-    Chain c87(g, below, day("2026-11-22"), 0);
-    CHECK_FALSE(ready_to_grow(c87, rules().thresholds, why));
-    CHECK(why == "30 days on this step at 87%");
-  }
-  SUBCASE("a whole minimum grows by +10% only when that rounds to at least 1") {
-    Goal g = goal_with("Write 10 sentences", "2026-10-01");
-    g.minimum = 10;
-    Suggestion s = growth_proposal(g, rules().thresholds);
-    CHECK(s.rule == "10% rule");
-    CHECK(s.minimum == 11);
-    CHECK(s.step == "Write 11 sentences");
-    g.minimum = 5;
-    g.step = "Do 5 push-ups";
-    CHECK(growth_proposal(g, rules().thresholds).minimum == 6);
-  }
-  SUBCASE("otherwise the optional plus: the minimum stays, more is welcome") {
-    Goal g = goal_with("Write one sentence", "2026-10-01");
-    g.minimum = 1;
-    Suggestion s = growth_proposal(g, rules().thresholds);
-    CHECK(s.rule == "optional plus");
-    CHECK(s.optional_plus);
-    CHECK_FALSE(s.minimum);
-    CHECK(s.step == "Write 1-2 sentences");
-    g.minimum = 3;
-    g.step = "Do 3 push-ups";
-    CHECK(growth_proposal(g, rules().thresholds).step == "Do 3-4 push-ups");
-    g.step = "Meditate";
-    CHECK(growth_proposal(g, rules().thresholds).step == "Meditate, more if you like");
-  }
-}
-
 TEST_CASE("misses that cluster on weekdays point at the anchor") {
   Goal g = goal_with("Write one sentence", "2026-10-01");
   // Every Saturday and Sunday of the last four weeks missed, every other day done.
@@ -179,6 +103,23 @@ TEST_CASE("ready to grow notices when the person already does more") {
   CHECK(s.kind == SuggestionKind::grow);
   CHECK(s.already_doing_more);
   CHECK(s.step == "Write 1-2 sentences");
+}
+
+}  // namespace microstep
+
+namespace microstep {
+
+TEST_CASE("still mastering: a goal younger than 30 days, or below 90% over 30 days") {
+  Goal g = test::goal_with("2026-11-01");
+  auto all = test::done_except("2026-11-01", "2026-12-10", {});
+  CoachThresholds t;
+  Chain young(g, all, test::day("2026-11-12"), 0);
+  CHECK(still_mastering(young, compute_stats(young), t).value_or("") == "g is 12 days old");
+  Chain grown(g, all, test::day("2026-12-10"), 0);
+  CHECK_FALSE(still_mastering(grown, compute_stats(grown), t));
+  auto shaky = test::done_except("2026-11-01", "2026-12-10", {"2026-11-20", "2026-11-25", "2026-12-01", "2026-12-05"});
+  Chain shaken(g, shaky, test::day("2026-12-10"), 0);
+  CHECK(still_mastering(shaken, compute_stats(shaken), t).value_or("") == "g is at 87% over 30 days");
 }
 
 }  // namespace microstep

@@ -33,6 +33,7 @@ Goal novel() {
 /// A week: done 1-3, missed 4, done 5 and 6, today the 7th open; 7.5 sentences in all.
 GoalStats week_stats() {
   GoalStats s;
+  s.in_force = novel().current();
   s.current = {2, day("2026-11-05"), day("2026-11-06")};
   s.longest = {3, day("2026-11-01"), day("2026-11-03")};
   s.streak_unit = "day";
@@ -44,7 +45,7 @@ GoalStats week_stats() {
   s.first_done = day("2026-11-01");
   s.last_done = day("2026-11-06");
   s.days_since_last_done = 1;
-  s.on_track = true;
+  s.verdict = Verdict{ChainUnit::day, 5, 6, 7, 5, 0, std::nullopt};
   return s;
 }
 
@@ -57,29 +58,6 @@ Suggestion keep(const char* reason) {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
-
-TEST_CASE("report: counts with their unit") {
-  CHECK(count_with_unit(0, "day") == "0 days");
-  CHECK(count_with_unit(1, "day") == "1 day");
-  CHECK(count_with_unit(2, "week") == "2 weeks");
-  CHECK(count_with_unit(1, "month") == "1 month");
-  CHECK(count_with_unit(12, "sentence") == "12 sentences");
-}
-
-TEST_CASE("report: percentages and numbers for people") {
-  CHECK(percent(std::nullopt) == "-");  // nothing to judge
-  CHECK(percent(0.0) == "0%");
-  CHECK(percent(1.0) == "100%");
-  CHECK(percent(5.0 / 6) == "83%");
-  CHECK(percent(6.0 / 7) == "86%");
-  CHECK(percent(0.996) == "100%");
-  CHECK(format_number(3) == "3");
-  CHECK(format_number(2.5) == "2.5");
-  CHECK(format_number(1.0 / 3) == "0.33");
-  CHECK(format_number(2.0 / 3) == "0.67");
-  CHECK(format_number(0) == "0");
-  CHECK(format_number(100000) == "100000");  // never 1e+05
-}
 
 TEST_CASE("report: where the streak stands in words") {
   GoalStats s;
@@ -112,15 +90,25 @@ TEST_CASE("report: the stats block of one goal") {
       "  rate       7d 83%  30d 83%  90d 83%  all 83%\n"
       "  strength   0.23\n"
       "  total      5 days done, 7.5 sentences, last 2026-11-06 (1 day ago)\n"
-      "  7-day rule on track: 5 or more of the last 7 scheduled days\n"
-      "  Keep going: 5 of the last 6 scheduled days done\n";
-  CHECK(stats_text(novel(), week_stats(), {}, keep("5 of the last 6 scheduled days done")) == expected);
+      "  too early to judge: 5 of 6 scheduled days done so far\n"
+      "  Keep going: 7 days on this step at 83%\n";
+  CHECK(stats_text(novel(), week_stats(), {}, keep("7 days on this step at 83%")) == expected);
+  SUBCASE("a change that takes effect later is shown as upcoming") {
+    GoalStats s = week_stats();
+    StepVersion two = s.in_force;
+    two.from = day("2026-11-08");
+    two.step = "Write two sentences";
+    s.upcoming = two;
+    CHECK(contains(stats_text(novel(), s, {}, keep("fine")),
+                   "write-novel: Write one sentence (daily)\n  upcoming   from 2026-11-08: Write two sentences (daily)\n"));
+  }
 }
 
 TEST_CASE("report: the stats block leaves out what does not apply") {
   Goal g = novel();
   g.unit.clear();
   GoalStats s;
+  s.in_force = g.current();
   s.streak_unit = "day";
   s.state = StreakState::open;
   std::string text = stats_text(g, s, {}, keep("nothing to judge yet"));
@@ -128,16 +116,22 @@ TEST_CASE("report: the stats block leaves out what does not apply") {
   CHECK(contains(text, "  longest    0 days\n"));           // no dates without a streak
   CHECK(contains(text, "  rate       7d -  30d -  90d -  all -\n"));
   CHECK(contains(text, "  total      0 days done\n"));      // no unit, no last day
-  CHECK_FALSE(contains(text, "7-day rule"));               // nothing to judge yet
+  CHECK(contains(text, "  too early to judge: no scheduled day judged yet\n"));
   CHECK_FALSE(contains(text, "sizes"));
   SUBCASE("done today - and the 7-day rule not met") {
     s.done_days = 1;
     s.last_done = day("2026-11-07");
     s.days_since_last_done = 0;
-    s.on_track = false;
+    s.verdict = Verdict{ChainUnit::day, 4, 7, 7, 5, 0, false};
     std::string t = stats_text(g, s, {}, keep(""));
     CHECK(contains(t, "  total      1 day done, last 2026-11-07 (today)\n"));
-    CHECK(contains(t, "  7-day rule not met: fewer than 5 of 7; consider a smaller step\n"));
+    CHECK(contains(t, "  below 5 of 7: 4 of the last 7 scheduled days done\n"));
+  }
+  SUBCASE("a quota goal's verdict speaks of its periods") {
+    s.verdict = Verdict{ChainUnit::week, 3, 4, 4, 3, 3, true};
+    CHECK(contains(stats_text(g, s, {}, keep("")), "  on track: 3/week met in 3 of the last 4 weeks\n"));
+    s.verdict = Verdict{ChainUnit::month, 1, 2, 4, 3, 2, std::nullopt};
+    CHECK(contains(stats_text(g, s, {}, keep("")), "  too early to judge: 2/month met in 1 of 2 months so far\n"));
   }
 }
 
@@ -196,7 +190,7 @@ TEST_CASE("report: a goal as JSON - optional fields as null - history oldest fir
         "{\"id\":\"write-novel\",\"goal\":\"Write a novel\",\"step\":\"Write one sentence\","
         "\"after\":\"I pour my morning coffee\",\"schedule\":\"daily\",\"started\":\"2026-10-01\","
         "\"since\":\"2026-11-01\",\"status\":\"active\",\"feeling\":\"capable\",\"unit\":\"sentences\","
-        "\"minimum\":null,\"minutes\":null,\"at\":\"\",\"history\":[{\"from\":\"2026-10-01\","
+        "\"minimum\":null,\"minutes\":null,\"at\":null,\"history\":[{\"from\":\"2026-10-01\","
         "\"step\":\"Write \\\"one\\\" page\",\"schedule\":\"weekdays\",\"minimum\":2,\"after\":\"I sit down\"}]}\n");
   SUBCASE("write_goal_fields leaves the object to the caller") {
     JsonWriter more;
@@ -217,7 +211,8 @@ TEST_CASE("report: the stats of a goal as JSON - rates rounded - open for more f
   write_stats_json(json, novel(), s);
   json.field("more", 1).end_object();
   std::string text = json.str();
-  CHECK(text.starts_with("{\"id\":\"write-novel\",\"step\":\"Write one sentence\",\"schedule\":\"daily\","));
+  CHECK(text.starts_with("{\"id\":\"write-novel\",\"step\":\"Write one sentence\",\"schedule\":\"daily\","
+                         "\"upcoming\":null,"));
   CHECK(contains(text, "\"current_streak\":2,\"longest_streak\":3,\"streak_unit\":\"day\",\"streak_state\":\"open\""));
   CHECK(contains(text, "\"broken_days_ago\":null"));
   CHECK(contains(text, "\"longest_streak_start\":\"2026-11-01\",\"longest_streak_end\":\"2026-11-03\""));
@@ -226,7 +221,9 @@ TEST_CASE("report: the stats of a goal as JSON - rates rounded - open for more f
   CHECK(contains(text, "\"strength\":0.2271,"));
   CHECK(contains(text, "\"done_days\":5,\"total_amount\":7.5,\"unit\":\"sentences\""));
   CHECK(contains(text, "\"first_done\":null,\"last_done\":\"2026-11-06\",\"days_since_last_done\":1"));
-  CHECK(contains(text, "\"on_track\":null,\"more\":1}"));
+  CHECK(contains(text, "\"on_track\":null,\"verdict\":{\"verdict\":\"too_early\",\"unit\":\"day\",\"kept\":5,"
+                       "\"judged\":6,\"window\":7,\"needed\":5,\"quota\":null,\"on_track\":null,"
+                       "\"text\":\"too early to judge: 5 of 6 scheduled days done so far\"},\"more\":1}"));
 }
 
 TEST_CASE("report: sizes and suggestions as JSON") {
@@ -253,7 +250,7 @@ TEST_CASE("report: sizes and suggestions as JSON") {
   write_suggestion_json(json, grow);
   CHECK(json.str() ==
         "{\"kind\":\"grow\",\"rule\":\"10% rule\",\"reason\":\"30 days on this step at 100%\","
-        "\"step\":\"Write 11 sentences\",\"minimum\":11,\"shrink_rule\":\"\",\"optional_plus\":false,"
+        "\"step\":\"Write 11 sentences\",\"minimum\":11,\"shrink_rule\":null,\"optional_plus\":false,"
         "\"already_doing_more\":false}\n");
   JsonWriter kept;
   write_suggestion_json(kept, keep("fine"));
@@ -280,7 +277,7 @@ TEST_CASE("report: the stats block from a real chain") {
   CHECK(contains(text, "  longest    3 days, 2026-11-01 to 2026-11-03\n"));
   CHECK(contains(text, "  rate       7d 83%  30d 83%  90d 83%  all 83%\n"));  // 5 of 6: today is open
   CHECK(contains(text, "  total      5 days done, 5 sentences, last 2026-11-06 (1 day ago)\n"));
-  CHECK(contains(text, "  7-day rule on track"));
+  CHECK(contains(text, "  too early to judge: 5 of 6 scheduled days done so far\n"));
 }
 
 }  // namespace microstep

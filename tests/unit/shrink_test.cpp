@@ -2,24 +2,14 @@
 
 #include "core/coach_rules.hpp"
 #include "core/shrink.hpp"
-
-#include <fstream>
-#include <sstream>
+#include "builders.hpp"
 
 namespace microstep {
 
 namespace {
 
 /// The rules as installed: the tests check the data file, not a copy of it.
-const CoachRules& installed_rules() {
-  static const CoachRules rules = [] {
-    std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_rules_text(text.str(), "rules.yaml");
-  }();
-  return rules;
-}
+const CoachRules& installed_rules() { return test::source_rules(); }
 
 std::string smaller(const std::string& step) { return shrink_step(step, installed_rules()).step; }
 std::string rule_for(const std::string& step) { return shrink_step(step, installed_rules()).rule; }

@@ -46,7 +46,11 @@ TEST_CASE("a broken daily chain") {
   CHECK(s.longest.first == day("2026-11-01"));
   CHECK(s.longest.last == day("2026-11-03"));
   CHECK(*s.rate_7 == doctest::Approx(5.0 / 6));  // 7 days, today open: 5 of 6
-  CHECK(*s.on_track);
+  // The 7-day rule needs 7 judged days: 5 of 6 so far is too early to judge.
+  CHECK_FALSE(s.on_track);
+  CHECK(s.verdict.kept == 5);
+  CHECK(s.verdict.judged == 6);
+  CHECK(verdict_text(s.verdict) == "too early to judge: 5 of 6 scheduled days done so far");
   CHECK(s.done_days == 5);
   CHECK(s.days_since_last_done == 1);
   SUBCASE("missed again: broken, and how long ago") {
@@ -75,15 +79,20 @@ TEST_CASE("a 3/week goal with a partial current week") {
   CHECK(s.streak_unit == "week");
   CHECK(s.current.length == 2);  // the current week is passed over while not met
   CHECK(s.state == StreakState::open);
-  // Last 7 days (12th..18th): 2 done; eligible days 12..17 (18th open) expect 6 x 3/7.
-  CHECK(*s.rate_7 == doctest::Approx(2.0 / (6 * 3.0 / 7)));
+  // Last 7 days (12th..18th): the second week (met, 3 of 3) has 4 of its 7 days in the
+  // window; the current week is open until met. So the rate is that week's: 1.
+  CHECK(*s.rate_7 == 1);
+  // 30 days: two met weeks, each whole in the window: 6 of 6.
+  CHECK(*s.rate_30 == 1);
 }
 
-TEST_CASE("every 3 days, and a done on an unscheduled day") {
-  Goal g = goal_with("2026-11-01", "every 3 days");  // 1, 4, 7, 10
+TEST_CASE("every 3 days, and a done before the step falls due") {
+  Goal g = goal_with("2026-11-01", "every 3 days");
+  // Done on the 1st; the 2nd is early (due on the 4th): an extra, and the step now falls due
+  // on the 5th, so the 4th is early too and moves it to the 7th: done.
   auto m = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-04"), event("2026-11-07")});
   GoalStats s = stats_on(g, m, "2026-11-09");
-  CHECK(s.current.length == 3);  // the 2nd is unscheduled: counted in totals only
+  CHECK(s.current.length == 2);  // the 1st and the 7th; the extras count in totals only
   CHECK(s.done_days == 4);
   CHECK(*s.rate_all == 1);
 }

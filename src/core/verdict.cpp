@@ -1,0 +1,52 @@
+#include "core/verdict.hpp"
+
+#include "core/wording.hpp"
+
+namespace microstep {
+
+Verdict seven_day_rule(const Chain& chain, const CoachThresholds& t) {
+  Verdict v;
+  v.unit = chain.unit();
+  if (v.unit == ChainUnit::day) {
+    v.window = t.review_window;
+    v.needed = t.review_needed;
+  } else {
+    v.window = t.review_periods;
+    v.needed = t.review_periods_needed;
+    v.quota = chain.in_force().schedule.n;
+  }
+  const auto& occasions = chain.occasions();
+  for (auto it = occasions.rbegin(); it != occasions.rend() && v.judged < v.window; ++it) {
+    if (it->unit != v.unit || it->outcome == Occasion::Outcome::pending) continue;
+    ++v.judged;
+    v.kept += it->outcome == Occasion::Outcome::kept;
+  }
+  if (v.judged >= v.window) v.on_track = v.kept >= v.needed;
+  return v;
+}
+
+std::string verdict_numbers(const Verdict& v) {
+  std::string unit(to_string(v.unit));
+  if (v.judged == 0) return v.unit == ChainUnit::day ? "no scheduled day judged yet" : "no " + unit + " judged yet";
+  if (v.unit == ChainUnit::day) {
+    if (v.judged >= v.window)
+      return std::to_string(v.kept) + " of the last " + std::to_string(v.window) + " scheduled days done";
+    return std::to_string(v.kept) + " of " + count_with_unit(v.judged, "scheduled day") + " done so far";
+  }
+  std::string quota = std::to_string(v.quota) + "/" + unit + " met in " + std::to_string(v.kept) + " of ";
+  if (v.judged >= v.window) return quota + "the last " + count_with_unit(v.window, unit);
+  return quota + count_with_unit(v.judged, unit) + " so far";
+}
+
+std::string verdict_text(const Verdict& v) {
+  if (!v.on_track) return "too early to judge: " + verdict_numbers(v);
+  if (*v.on_track) return "on track: " + verdict_numbers(v);
+  return "below " + std::to_string(v.needed) + " of " + std::to_string(v.window) + ": " + verdict_numbers(v);
+}
+
+std::string_view verdict_name(const Verdict& v) {
+  if (!v.on_track) return "too_early";
+  return *v.on_track ? "on_track" : "below";
+}
+
+}  // namespace microstep

@@ -1,0 +1,32 @@
+#pragma once
+/// The seeds' Day-7 reflection of one week: "how many days did you complete your micro-goal?
+/// If you completed it 5+ days, you're on track". A quota goal is judged by its quota.
+#include <optional>
+#include <vector>
+
+#include "core/chain.hpp"
+#include "core/coach_rules.hpp"
+
+namespace microstep {
+
+struct WeekReview {
+  Day first, last;           ///< the calendar week
+  Day to;                    ///< its last day judged: `last`, or today in the current week
+  bool so_far = false;       ///< the week holds today: it is not over
+  std::vector<DayState> days;  ///< the states of [first, to] (before_start before the goal)
+  long done = 0;             ///< days with the minimum reached (asked for or not)
+  long scheduled = 0;        ///< days asked for: done, missed, partial, or open today
+  long missed = 0, partial = 0, rest = 0;
+  bool open_today = false;   ///< today is asked for and not done yet
+  std::vector<unsigned> missed_weekdays;  ///< day schedules: of missed and partial days (0 = Monday)
+  /// Quota goals: the period that judges the week (the week itself, or for N/month the
+  /// month holding `to`).
+  std::optional<Period> period;
+  std::optional<double> rate;     ///< done of judged days, or the period's counted of needed
+  std::optional<bool> on_track;   ///< nullopt: nothing judged yet, or a quota still open
+};
+
+/// Reviews the week holding `day` (weeks start on the chain's week_start), as judged today.
+WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& thresholds);
+
+}  // namespace microstep
