@@ -106,7 +106,7 @@ void run_import(Context& context, const ImportOptions& o) {
 void setup_import(CLI::App& app, Context& context) {
   auto o = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand(
-      "import", "Import goals and check-ins from Loop Habit Tracker, harsh, or a microstep export");
+      "import", "Import goals and check-ins: Loop Habit Tracker, harsh, csv or json");
   cmd->add_option("FORMAT", o->format,
                   "loop (the unzipped CSV export, or its Habits.csv), harsh (the directory of its "
                   "habits and log files), csv or json (microstep export)")

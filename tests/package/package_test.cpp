@@ -2,7 +2,6 @@
 // with Debian's own tools. Without dpkg-deb (or lintian, for its check) a test prints why and
 // ctest reports it as skipped, never as passed.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -134,9 +133,10 @@ TEST_CASE("the package's control fields: name, version, section, and the librari
   // minimum version; their names carry the library's ABI version, which depends on the release.
   std::string depends = field("Depends");
   INFO("Depends: " << depends);
-  CHECK(std::regex_match(depends, std::regex("libc6 \\(>= [^)]+\\), libdate-tz[0-9.]+ \\(>= [^)]+\\), "
-                                             "libgcc-s1 \\(>= [^)]+\\), libstdc\\+\\+6 \\(>= [^)]+\\), "
-                                             "libyaml-cpp[0-9.]+ \\(>= [^)]+\\)")));
+  CHECK(std::regex_match(depends,
+                         std::regex("libc6 \\(>= [^)]+\\), libdate-tz[0-9.]+ \\(>= [^)]+\\), "
+                                    "libgcc-s1 \\(>= [^)]+\\), libstdc\\+\\+6 \\(>= [^)]+\\), "
+                                    "libyaml-cpp[0-9.]+ \\(>= [^)]+\\)")));
 }
 
 TEST_CASE("the binary unpacked from the package runs today on the example journal") {
@@ -166,7 +166,8 @@ TEST_CASE("the package's man pages carry the version, its copyright file the who
     std::string installed = ran_ok("gzip", {"-dc", root.file("usr/share/man/") + page + ".gz"}).out;
     std::string original = read_file(source + "/man/" + fs::path(page).filename().string());
     auto with_version = original;
-    with_version.replace(original.find(" \"microstep\" "), 13, " \"microstep " MICROSTEP_VERSION "\" ");
+    with_version.replace(original.find(" \"microstep\" "), 13,
+                         " \"microstep " MICROSTEP_VERSION "\" ");
     CHECK_MESSAGE(installed == with_version, page);
   }
   std::string copyright = root.read("usr/share/doc/microstep/copyright");
@@ -174,13 +175,15 @@ TEST_CASE("the package's man pages carry the version, its copyright file the who
   REQUIRE(license.size() > 4);
   std::string expected =
       "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-      "Upstream-Name: microstep\n\nFiles: *\nCopyright: " + license[2].substr(14) + "\nLicense: Expat\n";
-  for (size_t i = 4; i < license.size(); ++i) expected += license[i].empty() ? " .\n" : " " + license[i] + "\n";
+      "Upstream-Name: microstep\n\nFiles: *\nCopyright: " +
+      license[2].substr(14) + "\nLicense: Expat\n";
+  for (size_t i = 4; i < license.size(); ++i)
+    expected += license[i].empty() ? " .\n" : " " + license[i] + "\n";
   CHECK(copyright == expected);
   CHECK(ran_ok("gzip", {"-dc", root.file("usr/share/doc/microstep/changelog.gz")}).out ==
         read_file(source + "/CHANGELOG.md"));
-  CHECK(lines_of(ran_ok("gzip", {"-dc", root.file("usr/share/doc/microstep/changelog.Debian.gz")}).out)[0] ==
-        "microstep (" + kVersion + ") unstable; urgency=medium");
+  CHECK(lines_of(ran_ok("gzip", {"-dc", root.file("usr/share/doc/microstep/changelog.Debian.gz")})
+                     .out)[0] == "microstep (" + kVersion + ") unstable; urgency=medium");
 }
 
 TEST_CASE("lintian finds no error and no warning in the package") {
