@@ -50,7 +50,7 @@ void run_done(Context& context, const CheckinRequest& request) {
   std::string out = context.paint("32;1", celebration) + "\n";
   for (const auto& m : reached) out += context.paint("1", m) + "\n";
   out += fact + "\n" + done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

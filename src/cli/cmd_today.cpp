@@ -52,7 +52,7 @@ void run_today(Context& context) {
     out += "  " + mark + " " + implementation_intention(d.report->goal.after, d.report->goal.step) + "\n";
     out += "      " + d.report->goal.id + ": " + (d.state == DayState::rest ? "rest day" : streak_phrase(d.report->stats)) + "\n";
   }
-  context.print(out);
+  context.print_wrapped(out, 4);
 }
 
 }  // namespace
