@@ -24,10 +24,20 @@ void run_list(Context& context, const ListOptions& options) {
     return;
   }
   auto goals = journal.load_goals();
+  // `pause` writes to the log, not to the goal file: the log says which goals rest today.
+  LogDiagnostics diagnostics;
+  auto marks = journal.read_marks(goals, diagnostics);
+  context.report(diagnostics);
+  Day today = context.clock().today;
+  auto status_today = [&](const Goal& goal) { return status_on(goal, marks.at(goal.id), today); };
   if (context.options.json) {
     JsonWriter json;
     json.begin_array();
-    for (const auto& goal : goals) write_goal_json(json, goal);
+    for (const auto& goal : goals) {
+      json.begin_object();
+      write_goal_fields(json, goal);
+      json.field("status_today", to_string(status_today(goal))).end_object();
+    }
     json.end_array();
     context.print_json(json);
     return;
@@ -43,7 +53,7 @@ void run_list(Context& context, const ListOptions& options) {
   }
   std::string out;
   for (const auto& goal : goals) {
-    out += pad(goal.id, id_width + 2) + pad(std::string(to_string(goal.status)), 10) +
+    out += pad(goal.id, id_width + 2) + pad(std::string(to_string(status_today(goal))), 10) +
            pad(goal.schedule_text, schedule_width + 2) + goal.step;
     if (!goal.after.empty()) out += "  (after " + goal.after + ")";
     out += "\n";

@@ -185,6 +185,36 @@ TEST_CASE("list and today, as text and JSON") {
   CHECK(wednesday["steps"][1]["streak_state"].as_string() == "open");
 }
 
+TEST_CASE("list shows a goal paused by pause as paused, and active again after resume") {
+  TempJournal j;
+  novel(j);
+  REQUIRE(j.run({"add", "run", "Put on my running shoes", "--every", "mon,wed,fri", "--start",
+                 "2026-11-16"}).exit_code == 0);
+  REQUIRE(j.run({"pause", "write-novel", "--note", "travel"}, at("2026-11-18T08:00:00Z")).exit_code == 0);
+  REQUIRE(j.run({"resume", "write-novel"}, at("2026-11-21T08:00:00Z")).exit_code == 0);
+  // The goal file still says active: only the log knows of the pause.
+  CHECK(j.read("goals/write-novel.yaml").find("status: active\n") != std::string::npos);
+  auto list_on = [&](const char* day) { return j.run({"--today", day, "list"}); };
+  const std::string active =
+      "run          active    mon,wed,fri  Put on my running shoes\n"
+      "write-novel  active    daily        Write one sentence  (after I pour my morning coffee)\n";
+  CHECK(list_on("2026-11-17").out == active);
+  for (const char* day : {"2026-11-18", "2026-11-20"})
+    CHECK(list_on(day).out ==
+          "run          active    mon,wed,fri  Put on my running shoes\n"
+          "write-novel  paused    daily        Write one sentence  (after I pour my morning coffee)\n");
+  CHECK(list_on("2026-11-21").out == active);
+  // JSON: status is the file's field, status_today what the text shows.
+  Json paused = json_of(j.run({"--json", "--today", "2026-11-19", "list"}));
+  CHECK(paused[1]["status"].as_string() == "active");
+  CHECK(paused[1]["status_today"].as_string() == "paused");
+  CHECK(paused[0]["status_today"].as_string() == "active");
+  // A status set in the file wins over the log.
+  REQUIRE(j.run({"set", "run", "--status", "done"}, at("2026-11-19T08:00:00Z")).exit_code == 0);
+  CHECK(lines_of(list_on("2026-11-19").out)[0] ==
+        "run          done      mon,wed,fri  Put on my running shoes");
+}
+
 TEST_CASE("stats --json on the example journal") {
   std::string dir = std::string(MICROSTEP_SOURCE_DIR) + "/examples/journal";
   RunResult r = run_microstep({"--dir", dir, "--today", "2026-11-22", "--json", "stats"});
