@@ -21,7 +21,7 @@ _microstep_command_options() {
     undo) echo "--date" ;;
     list) echo "--ids" ;;
     calendar) echo "--weeks --months --ascii" ;;
-    chart) echo "--svg" ;;
+    chart) echo "--svg --weeks" ;;
     set) echo "--step --every --minimum --after --from --goal --feeling --unit --minutes --at --status" ;;
     shrink) echo "--minimum" ;;
     grow) echo "--minimum --force" ;;
