@@ -3,7 +3,7 @@
 # Needs only bash itself (COMP_WORDS, COMP_CWORD, compgen), not the bash-completion package.
 
 _microstep_commands="init add done skip undo pause resume list today stats calendar chart set
-  edit suggest shrink grow review due remind evidence log check import export"
+  edit suggest shrink grow review due remind evidence log check import export help"
 _microstep_global_options="--dir --json --no-cache --color --today --now --help --version"
 # Options that take a value: the word after one of these is not a command or an argument.
 _microstep_value_options="--dir --color --today --now --amount --note --truth --date --goal
@@ -21,7 +21,7 @@ _microstep_command_options() {
     undo) echo "--date" ;;
     list) echo "--ids" ;;
     calendar) echo "--weeks --months --ascii" ;;
-    chart) echo "--svg" ;;
+    chart) echo "--svg --weeks" ;;
     set) echo "--step --every --minimum --after --from --goal --feeling --unit --minutes --at --status" ;;
     shrink) echo "--minimum" ;;
     grow) echo "--minimum --force" ;;
@@ -136,6 +136,7 @@ _microstep() {
       _microstep_compgen -W "$(_microstep_goal_ids "$program" "$dir")"
       ;;
     init) _microstep_compgen -d ;;
+    help) ((positionals == 0)) && _microstep_compgen -W "$_microstep_commands" ;;
     import)
       if ((positionals == 0)); then
         _microstep_compgen -W "loop harsh csv json"

@@ -1,6 +1,6 @@
 # fish completion for microstep(1). Install into fish's vendor_completions.d.
 
-set -l __microstep_commands init add done skip undo pause resume list today stats calendar chart set edit suggest shrink grow review due remind evidence log check import export
+set -l __microstep_commands init add done skip undo pause resume list today stats calendar chart set edit suggest shrink grow review due remind evidence log check import export help
 set -l __microstep_with_id done skip undo pause resume set shrink grow edit calendar evidence log stats suggest chart
 
 # Goal ids from `microstep list --ids`, in the journal named by --dir on the line if any.
@@ -60,6 +60,8 @@ complete -c microstep -n $none -a log -d 'The check-in events, oldest first'
 complete -c microstep -n $none -a check -d 'Check the whole journal'
 complete -c microstep -n $none -a import -d 'Import from Loop Habit Tracker, harsh or an export'
 complete -c microstep -n $none -a export -d 'Export goals and check-ins, or a calendar'
+complete -c microstep -n $none -a help -d 'The help of microstep, or of one command'
+complete -c microstep -n '__fish_seen_subcommand_from help' -a "$__microstep_commands"
 
 # Goal ids.
 complete -c microstep -n "__fish_seen_subcommand_from $__microstep_with_id" -a '(__microstep_ids)'
@@ -90,6 +92,7 @@ complete -c microstep -n '__fish_seen_subcommand_from calendar' -l weeks -x -d '
 complete -c microstep -n '__fish_seen_subcommand_from calendar' -l months -x -d 'Month grids of the last N months'
 complete -c microstep -n '__fish_seen_subcommand_from calendar' -l ascii -d 'Plain ASCII marks'
 complete -c microstep -n '__fish_seen_subcommand_from chart' -l svg -r -F -d 'Write the SVG to FILE'
+complete -c microstep -n '__fish_seen_subcommand_from chart' -l weeks -x -d 'Week columns (default: up to 53)'
 complete -c microstep -n '__fish_seen_subcommand_from grow' -l force -d 'Grow even when the rules say no'
 complete -c microstep -n '__fish_seen_subcommand_from review' -l week -x -a $days -d 'Any day of the week'
 complete -c microstep -n '__fish_seen_subcommand_from due' -s q -l quiet -d 'Print nothing'

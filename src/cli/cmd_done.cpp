@@ -80,7 +80,7 @@ void run_done(Context& context, const CheckinRequest& request) {
       break;
   }
   out += done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

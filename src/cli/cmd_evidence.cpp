@@ -30,7 +30,7 @@ void run_evidence(Context& context, const std::string& prefix) {
   }
   std::string out;
   for (const auto& e : events) out += format_day(e.day) + "  " + e.goal + "  " + e.truth + "\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

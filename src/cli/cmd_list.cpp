@@ -33,12 +33,18 @@ void run_list(Context& context, const ListOptions& options) {
     if (goal.since > today && !goal.history.empty()) later.push_back(goal.current());
     return later;
   };
+  // `pause` writes to the log, not to the goal file: the log says which goals rest today.
+  LogDiagnostics diagnostics;
+  auto marks = journal.read_marks(goals, diagnostics);
+  context.report(diagnostics);
+  auto status_today = [&](const Goal& goal) { return status_on(goal, marks.at(goal.id), today); };
   if (context.options.json) {
     JsonWriter json;
     json.begin_array();
     for (const auto& goal : goals) {
       json.begin_object();
       write_goal_fields(json, as_of(goal, today));
+      json.field("status_today", to_string(status_today(goal)));
       json.key("upcoming").begin_array();
       for (const auto& v : upcoming_of(goal)) write_version_json(json, v);
       json.end_array().end_object();
@@ -59,7 +65,7 @@ void run_list(Context& context, const ListOptions& options) {
   std::string out;
   for (const auto& file_goal : goals) {
     const Goal goal = as_of(file_goal, today);
-    out += pad(goal.id, id_width + 2) + pad(std::string(to_string(goal.status)), 10) +
+    out += pad(goal.id, id_width + 2) + pad(std::string(to_string(status_today(file_goal))), 10) +
            pad(goal.schedule_text, schedule_width + 2) + goal.step;
     if (!goal.after.empty()) out += "  (after " + goal.after + ")";
     for (const auto& v : upcoming_of(file_goal)) out += "  [from " + format_day(v.from) + ": " + v.step + "]";

@@ -41,7 +41,7 @@ void run_stats(Context& context, const std::vector<std::string>& ids) {
   if (context.options.json)
     context.print_json(json);
   else
-    context.print(text.empty() ? "No goals yet.\n" : text);
+    context.print_wrapped(text.empty() ? "No goals yet.\n" : text);
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ void run_today(Context& context) {
     else out += (d.state == DayState::partial_open ? so_far(*d.report, today) : "") + streak_phrase(d.report->stats);
     out += "\n";
   }
-  context.print(out);
+  context.print_wrapped(out, 4);
 }
 
 }  // namespace
