@@ -34,6 +34,9 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
     rule = s.rule;
   } else {
     ShrunkStep s = shrink_step(version.step, rules);
+    if (!s.found())
+      throw usage_error("nothing smaller than \"" + version.step + "\" comes from its words: give your own " +
+                        "smaller step, microstep shrink " + r.goal.id + " \"STEP\"");
     change.step = s.step;
     rule = s.rule + ": " + s.why;
   }
@@ -47,8 +50,8 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
   update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
 
-  std::vector<std::string> warnings;
-  if (!grow) warnings = ridiculous_test(goal.step, goal.minutes, rules);
+  // The ridiculous test, on a grown step as on a new one: the 10% rule judges its numbers.
+  std::vector<std::string> warnings = ridiculous_test(goal.step, goal.minutes, rules, !grow);
   for (const auto& w : warnings) context.warn("the new step may still be too big: " + w);
   if (context.options.json) {
     JsonWriter json;

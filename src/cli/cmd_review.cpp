@@ -147,7 +147,7 @@ void run_review(Context& context, const std::optional<std::string>& week) {
       for (unsigned d : w.week.missed_weekdays) out += " " + std::string(weekday_short_name(d));
       out += "\n";
     }
-    out += judgement_text(w.report->stats.verdict, w.suggestion);
+    out += judgement_text(w.report->goal.id, w.report->stats.verdict, w.suggestion);
     for (const Event* e : w.notes) out += "  note " + format_day(e->day) + ": " + e->note + "\n";
     for (const Event* e : w.truths) out += "  truth " + format_day(e->day) + ": " + e->truth + "\n";
   }
