@@ -25,7 +25,8 @@ _microstep_command_options() {
     set) echo "--step --every --minimum --after --from --goal --feeling --unit --minutes --at --status" ;;
     shrink) echo "--minimum" ;;
     grow) echo "--minimum --force" ;;
-    review) echo "--week" ;;
+    review) echo "--week --all" ;;
+    stats) echo "--all" ;;
     due) echo "-q --quiet --at-time" ;;
     log) echo "--since --until" ;;
     import) echo "--dry-run" ;;

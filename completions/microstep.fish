@@ -92,6 +92,8 @@ complete -c microstep -n '__fish_seen_subcommand_from calendar' -l ascii -d 'Pla
 complete -c microstep -n '__fish_seen_subcommand_from chart' -l svg -r -F -d 'Write the SVG to FILE'
 complete -c microstep -n '__fish_seen_subcommand_from grow' -l force -d 'Grow even when the rules say no'
 complete -c microstep -n '__fish_seen_subcommand_from review' -l week -x -a $days -d 'Any day of the week'
+complete -c microstep -n '__fish_seen_subcommand_from review' -l all -d 'Paused, done and archived goals too'
+complete -c microstep -n '__fish_seen_subcommand_from stats' -l all -d 'Archived goals too'
 complete -c microstep -n '__fish_seen_subcommand_from due' -s q -l quiet -d 'Print nothing'
 complete -c microstep -n '__fish_seen_subcommand_from due' -l at-time -d 'Wait for at: times'
 complete -c microstep -n '__fish_seen_subcommand_from log export' -l since -x -a $days -d 'From this day'

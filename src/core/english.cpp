@@ -154,10 +154,15 @@ std::string plural(std::string_view word_in) {
 }
 
 std::string unit_for(double amount, std::string_view unit) {
-  size_t end = unit.find(' ');
-  std::string first(unit.substr(0, end));
-  std::string rest(end == std::string_view::npos ? std::string_view{} : unit.substr(end));
-  return (amount == 1 ? singular(first) : plural(first)) + rest;
+  // The noun that counts: the word before " of " ("glasses of water"), else the last word
+  // ("scheduled day").
+  size_t of = unit.find(" of ");
+  size_t end = of == std::string_view::npos ? unit.size() : of;
+  size_t start = unit.rfind(' ', end == 0 ? 0 : end - 1);
+  start = start == std::string_view::npos || start >= end ? 0 : start + 1;
+  std::string_view noun = unit.substr(start, end - start);
+  return std::string(unit.substr(0, start)) + (amount == 1 ? singular(noun) : plural(noun)) +
+         std::string(unit.substr(end));
 }
 
 std::optional<LeadingVerb> leading_verb(std::string_view word_in) {

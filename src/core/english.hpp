@@ -15,8 +15,9 @@ std::string singular(std::string_view word);
 /// push-up -> push-ups, glass -> glasses, story -> stories; abbreviations ("km") unchanged.
 std::string plural(std::string_view word);
 
-/// A unit as the person wrote it ("sentences", "glasses of water", "km"), made to agree with
-/// an amount: its first word singular for exactly 1, plural otherwise.
+/// A unit as the person wrote it ("sentences", "glasses of water", "scheduled day", "km"),
+/// made to agree with an amount: its noun (before " of ", else the last word) singular for
+/// exactly 1, plural otherwise.
 std::string unit_for(double amount, std::string_view unit);
 
 /// What the first word of a step is, read as the start of "I will ...".

@@ -106,9 +106,9 @@ TEST_CASE("done states facts the data proves, tied to the feeling") {
   Json done = json_of(j.run({"--json", "done", "g", "--amount", "4"}, at("2026-11-21T08:00:00Z")));
   // November: 20 plain days + 4 today = 24 sentences; the last 7 scheduled days all done.
   std::string fact = done["fact"].as_string();
-  bool one_of = fact == "Evidence that you are capable: that is 24 sentences this month." ||
-                fact == "Evidence that you are capable: 7 of the last 7 scheduled days." ||
-                fact == "Evidence that you are capable: at this rate: about 376 sentences in a year.";
+  bool one_of = fact == "Evidence for feeling \"capable\": that is 24 sentences this month." ||
+                fact == "Evidence for feeling \"capable\": 7 of the last 7 scheduled days." ||
+                fact == "At this rate, about 376 sentences in a year (a projection, not a promise).";
   CHECK_MESSAGE(one_of, fact);
   CHECK(done["done_days"].as_number() == 52);
 }
@@ -129,7 +129,7 @@ TEST_CASE("done: a late check-in that joins two runs is a record - done again, i
   daily(j, "Write one sentence", 25, 10, {5});
   Json late = json_of(j.run({"--json", "done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:00:00Z")));
   REQUIRE(late["milestones"].size() == 1);
-  CHECK(late["milestones"][0].as_string() == "A new longest streak: 17 days.");
+  CHECK(late["milestones"][0].as_string() == "A new longest streak: 17 days, past your earlier best of 11.");
   RunResult text = j.run({"done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:05:00Z"));
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("longest streak") == std::string::npos);
