@@ -96,6 +96,7 @@ complete -c microstep -n '__fish_seen_subcommand_from review' -l all -d 'Paused,
 complete -c microstep -n '__fish_seen_subcommand_from stats' -l all -d 'Archived goals too'
 complete -c microstep -n '__fish_seen_subcommand_from due' -s q -l quiet -d 'Print nothing'
 complete -c microstep -n '__fish_seen_subcommand_from due' -l at-time -d 'Wait for at: times'
+complete -c microstep -n '__fish_seen_subcommand_from remind' -l again-after -x -d 'Say a step again after this long'
 complete -c microstep -n '__fish_seen_subcommand_from log export' -l since -x -a $days -d 'From this day'
 complete -c microstep -n '__fish_seen_subcommand_from log' -l until -x -a $days -d 'Up to this day'
 complete -c microstep -n '__fish_seen_subcommand_from import' -l dry-run -d 'Write nothing'

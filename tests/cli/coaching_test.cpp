@@ -149,19 +149,21 @@ TEST_CASE("evidence lists the truths with their dates") {
   CHECK(e[0]["truth"].as_string() == "I played a whole scale without stopping");
 }
 
-TEST_CASE("due exits 1 while something is due, 0 when not - remind waits for at:") {
+TEST_CASE("due exits 1 while something is due, 0 when not - remind waits for at: or remind_from") {
   TempJournal j;
   daily(j, "Write one sentence", 1, 20);
   RunResult due = j.run({"due"}, at("2026-11-21T07:00:00Z"));
   CHECK(due.exit_code == 1);
   CHECK(due.out == "g\tWrite one sentence\n");
   CHECK(j.run({"due", "--quiet"}, at("2026-11-21T07:00:00Z")).out.empty());
-  CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out ==
-        "After you pour your morning coffee: write one sentence. Two minutes is enough.\n");
-  j.write("goals/g.yaml", j.read("goals/g.yaml") + "at: \"08:30\"\n");
+  // No at: of its own: reminded from remind_from, 09:00 unless the journal says otherwise.
   CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out.empty());
   CHECK(j.run({"due", "--at-time"}, at("2026-11-21T07:00:00Z")).exit_code == 0);
-  CHECK(j.run({"due", "--at-time"}, at("2026-11-21T09:00:00Z")).exit_code == 1);
+  j.write("goals/g.yaml", j.read("goals/g.yaml") + "at: \"06:30\"\n");
+  CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out ==
+        "After you pour your morning coffee: write one sentence. Two minutes is enough.\n");
+  CHECK(j.run({"remind"}, at("2026-11-21T07:15:00Z")).out.empty());  // said once today
+  CHECK(j.run({"due", "--at-time"}, at("2026-11-21T07:00:00Z")).exit_code == 1);
   REQUIRE(j.run({"done", "g"}, at("2026-11-21T09:00:00Z")).exit_code == 0);
   CHECK(j.run({"due"}, at("2026-11-21T10:00:00Z")).exit_code == 0);
 }
