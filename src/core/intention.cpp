@@ -121,11 +121,12 @@ std::string second_person_intention(std::string_view after, std::string_view ste
   std::string_view anchor = strip_after(after);
   auto will = after_i_will(step);
   std::string s = will ? *will : std::string(trim(step));
+  // Spoken, it is a sentence either way: "After you eat breakfast: Vitamins."
   if (anchor.empty()) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return will ? s + "." : s;
+    return s + ".";
   }
-  return "After " + to_second_person(anchor) + ": " + to_second_person(s) + (will ? "." : "");
+  return "After " + to_second_person(anchor) + ": " + to_second_person(s) + ".";
 }
 
 }  // namespace microstep

@@ -13,7 +13,7 @@ namespace microstep {
 std::string implementation_intention(std::string_view after, std::string_view step);
 
 /// The same intention spoken to the person: "After you pour your morning coffee: write one
-/// sentence." ("After you have lunch: Meditation" when no sentence can be built.)
+/// sentence." ("After you have lunch: Meditation." when no sentence can be built.)
 std::string second_person_intention(std::string_view after, std::string_view step);
 
 /// The step as it follows "I will", or nothing when it cannot: "Called Mom" -> "call Mom",

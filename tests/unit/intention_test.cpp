@@ -89,8 +89,8 @@ TEST_CASE("intention: a name that cannot follow 'I will' is given as written") {
   CHECK(implementation_intention("", "TODO list: one item") == "TODO list: one item");
   // An -ed word microstep cannot read as a verb is not guessed at.
   CHECK(implementation_intention("I wake up", "Zorbed") == "After I wake up: Zorbed");
-  CHECK(second_person_intention("I have my lunch", "Meditation") == "After you have your lunch: Meditation");
-  CHECK(second_person_intention("", "Vitamins") == "Vitamins");
+  CHECK(second_person_intention("I have my lunch", "Meditation") == "After you have your lunch: Meditation.");
+  CHECK(second_person_intention("", "Vitamins") == "Vitamins.");
 }
 
 TEST_CASE("intention: the person's own I, and steps that say not to") {
