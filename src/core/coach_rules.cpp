@@ -2,6 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <tuple>
+#include <utility>
+
 #include "core/error.hpp"
 #include "core/yaml_text.hpp"
 #include "core/text_file.hpp"
@@ -118,18 +121,11 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     rules.preparations = before(phrase_rules(p, display_path, "preparations"), base.preparations);
   if (const YAML::Node v = root["vague"])
     rules.vague = before(string_list(v, display_path, "vague"), base.vague);
-  if (const YAML::Node s = root["skills"])
-    rules.skills = before(phrase_rules(s, display_path, "skills"), base.skills);
-  if (const YAML::Node g = root["going"])
-    rules.going = before(string_list(g, display_path, "going"), base.going);
-  if (const YAML::Node p = root["places"])
-    rules.places = before(phrase_rules(p, display_path, "places"), base.places);
-  if (const YAML::Node j = root["jobs"])
-    rules.jobs = before(phrase_rules(j, display_path, "jobs"), base.jobs);
-  if (const YAML::Node c = root["counts"])
-    rules.counts = before(unit_rules(c, display_path, "counts", "most"), base.counts);
-  if (const YAML::Node d = root["distances"])
-    rules.distances = before(unit_rules(d, display_path, "distances", "metres"), base.distances);
+  for (auto [key, list] : {std::pair{"skills", &rules.skills}, {"places", &rules.places}, {"jobs", &rules.jobs}})
+    if (const YAML::Node n = root[key]) *list = before(phrase_rules(n, display_path, key), *list);
+  if (const YAML::Node g = root["going"]) rules.going = before(string_list(g, display_path, "going"), rules.going);
+  for (auto [key, number, list] : {std::tuple{"counts", "most", &rules.counts}, {"distances", "metres", &rules.distances}})
+    if (const YAML::Node n = root[key]) *list = before(unit_rules(n, display_path, key, number), *list);
   return rules;
 }
 
