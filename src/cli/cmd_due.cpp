@@ -87,6 +87,7 @@ void run_remind(Context& context, const RemindOptions& o) {
   }
   auto reports = load_reports(context, {}, [&](const Goal& g) { return is_active_today(g, today); });
   auto due = due_now(context, reports, true);
+  const CoachRules rules = load_rules(context.journal().root());
 
   // Each goal at most once a day, or again after --again-after: what was said is remembered.
   auto state = remind_state(context);
@@ -109,11 +110,7 @@ void run_remind(Context& context, const RemindOptions& o) {
     context.print_json(json);
   } else {
     std::string out;
-    for (const auto* r : due) {
-      bool short_step = !r->goal.minutes || *r->goal.minutes <= 2;
-      out += second_person_intention(r->stats.in_force.after, r->stats.in_force.step) +
-             (short_step ? " Two minutes is enough.\n" : " A small start is enough.\n");
-    }
+    for (const auto* r : due) out += reminder_line(r->stats.in_force, r->goal.minutes, rules) + "\n";
     context.print(out);
   }
   if (!state || now_said.empty()) return;

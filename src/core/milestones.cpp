@@ -63,9 +63,10 @@ std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, 
   if (auto record = record_beaten(chain, day, before))
     out.push_back("A new longest streak: " + count_with_unit(stats.longest.length, stats.streak_unit) +
                   ", past your earlier best of " + std::to_string(*record) + ".");
-  // A comeback: the scheduled occurrence before this one was missed.
+  // A comeback: the scheduled occurrence before this one was missed, after an earlier done
+  // (a first check-in after missed days is a start, not a return).
   auto recent = recent_occurrences(chain, 2);
-  if (recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)
+  if (stats.done_days > 1 && recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)
     out.push_back("Missing a day is human: you came back.");
   return out;
 }

@@ -2,7 +2,9 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/intention.hpp"
 #include "core/journal.hpp"
+#include "core/ridiculous_test.hpp"
 
 namespace microstep {
 
@@ -15,6 +17,12 @@ std::chrono::minutes reminder_time(const Goal& goal, const Settings& settings) {
 
 bool reminder_due(const Goal& goal, const Settings& settings, const Moment& now) {
   return time_of_day_has_come(reminder_time(goal, settings), now, settings.day_starts_at);
+}
+
+std::string reminder_line(const StepVersion& version, std::optional<double> minutes, const CoachRules& rules) {
+  bool small = ridiculous_test(version.step, minutes, rules).empty();
+  return second_person_intention(version.after, version.step) +
+         (small ? " Two minutes is enough." : " A small start is enough.");
 }
 
 std::optional<std::filesystem::path> state_home(const char* xdg_state_home, const char* home) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/coach_rules.hpp"
 #include "core/day.hpp"
 #include "core/goal.hpp"
 #include "core/moment.hpp"
@@ -24,6 +25,11 @@ std::chrono::minutes reminder_time(const Goal& goal, const Settings& settings);
 /// Has the goal's reminder time come by `now` (in the journal day settings.day_starts_at
 /// begins)?
 bool reminder_due(const Goal& goal, const Settings& settings, const Moment& now);
+
+/// The reminder as remind says it: the intention spoken to the person, then "Two minutes is
+/// enough." for a step that passes the ridiculous test, "A small start is enough." for one
+/// that does not ("Run 5 km": two minutes would not be the step).
+std::string reminder_line(const StepVersion& version, std::optional<double> minutes, const CoachRules& rules);
 
 /// Where remind keeps its state: $XDG_STATE_HOME, else $HOME/.local/state (the values given,
 /// each used only when it is an absolute path); nothing when neither is, so that no state

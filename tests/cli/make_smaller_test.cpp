@@ -139,7 +139,12 @@ TEST_CASE("suggest: the smaller step and why, in words - no internal references"
   Json json = parse_json(j.run({"--json", "suggest"}, on("2026-11-04")).out);
   CHECK(json[0]["suggestion"]["shrink_rule"].as_string() ==
         "job: \"the whole kitchen\" is a whole job; one part of it is a step.");
-  REQUIRE(j.run({"shrink", "g"}, on("2026-11-04")).exit_code == 0);
+  RunResult shrink = j.run({"shrink", "g"}, on("2026-11-04"));
+  CHECK(shrink.exit_code == 0);
+  CHECK(shrink.out == "Smaller: g is now \"Clean one counter in the kitchen\" from 2026-11-04 (was \"Clean the whole "
+                      "kitchen\").\n"
+                      "  \"the whole kitchen\" is a whole job; one part of it is a step.\n"
+                      "  A step this small works on a bad day. That is the point.\n");
   CHECK(j.read("goals/g.yaml").find("step: Clean one counter in the kitchen\n") != std::string::npos);
 }
 

@@ -93,6 +93,16 @@ TEST_CASE("remind: remind_from in microstep.yaml sets when goals without at: are
   }
 }
 
+TEST_CASE("remind: two minutes is enough only for a step that small") {
+  TempJournal j;
+  two_goals(j);
+  j.write("goals/run.yaml", "id: run\nstep: Run 5 km\nschedule: daily\nstarted: 2026-11-01\nat: \"18:00\"\n");
+  CHECK(j.run({"remind"}, at("2026-11-02T18:00:00Z")).out ==
+        "After you brush your teeth at night: floss one tooth. Two minutes is enough.\n"
+        "Run 5 km. A small start is enough.\n"
+        "After you pour your morning coffee: write one sentence. Two minutes is enough.\n");
+}
+
 TEST_CASE("remind: a goal done is not reminded") {
   TempJournal j;
   two_goals(j);

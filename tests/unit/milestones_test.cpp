@@ -182,6 +182,10 @@ TEST_CASE("milestones: a comeback after a miss") {
     auto got = reached(goal_with("2026-11-02", "mon,wed,fri"), {{"2026-11-02"}, {"2026-11-06"}}, "2026-11-06");
     CHECK(has(got, "you came back"));
   }
+  SUBCASE("no comeback on a first check-in: missed days before it are a start, not a return") {
+    auto got = reached(goal_with("2026-11-01"), {{"2026-11-04"}}, "2026-11-04");
+    CHECK(got == std::vector<std::string>{"Your first check-in. Every chain starts with one link."});
+  }
   SUBCASE("no comeback when the occurrence before was done") {
     // Missed the 2nd, done the 3rd and 4th: the 4th is no comeback, and a run of 2 after a
     // single day beats no streak (a streak is two or more).
