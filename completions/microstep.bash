@@ -8,7 +8,7 @@ _microstep_global_options="--dir --json --no-cache --color --today --now --help 
 # Options that take a value: the word after one of these is not a command or an argument.
 _microstep_value_options="--dir --color --today --now --amount --note --truth --date --goal
   --after --every --feeling --unit --minimum --minutes --at --start --step --from --status
-  --weeks --months --week --format --since --until -o --output --svg"
+  --weeks --months --week --format --since --until -o --output --svg --again-after"
 _microstep_schedules=$'daily\nweekdays\nweekends\nweekly\nmonthly\n3/week\n2/month\nmon,wed,fri\nevery 2 days'
 
 # The options of one command (the global options are accepted after it too).
@@ -25,8 +25,10 @@ _microstep_command_options() {
     set) echo "--step --every --minimum --after --from --goal --feeling --unit --minutes --at --status" ;;
     shrink) echo "--minimum" ;;
     grow) echo "--minimum --force" ;;
-    review) echo "--week" ;;
+    review) echo "--week --all" ;;
+    stats) echo "--all" ;;
     due) echo "-q --quiet --at-time" ;;
+    remind) echo "--again-after" ;;
     log) echo "--since --until" ;;
     import) echo "--dry-run" ;;
     export) echo "--format --since -o --output" ;;

@@ -1,4 +1,4 @@
-// microstep add ID STEP: a new goal file.
+// microstep add ID [STEP]: a new goal file; without a step, one proposed from --goal.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "core/error.hpp"
@@ -45,9 +45,21 @@ void run_add(Context& context, const AddOptions& o) {
   auto schedule = parse_schedule(o.every);
   if (!schedule)
     throw usage_error("--every '" + o.every + "' is not a schedule; use " + kScheduleRule);
+  CoachRules rules = load_rules(journal.root());
+  // Without a step, the goal's smallest unit by the same rules that make a step smaller
+  // (seed 003: "break it down to the smallest possible meaningful action").
+  std::optional<ShrunkStep> proposed;
+  if (o.step.empty()) {
+    if (o.goal.empty())
+      throw usage_error("add needs a STEP, or --goal GOAL to have a first step proposed");
+    proposed = shrink_step(o.goal, rules);
+    if (!proposed->found())
+      throw usage_error("nothing smaller than \"" + o.goal + "\" comes from its words: give the first step " +
+                        "yourself, microstep add " + o.id + " \"STEP\" --goal \"" + o.goal + "\"");
+  }
   Goal goal;
   goal.id = o.id;
-  goal.step = o.step;
+  goal.step = proposed ? proposed->step : o.step;
   goal.goal = o.goal;
   goal.after = o.after;
   goal.schedule_text = o.every;
@@ -67,11 +79,7 @@ void run_add(Context& context, const AddOptions& o) {
   context.committed("add " + goal.id);
 
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
-  CoachRules rules = load_rules(journal.root());
-  std::vector<std::string> warnings;
-  for (const auto& reason : ridiculous_test(goal.step, goal.minutes, rules))
-    warnings.push_back("the step may be too big: " + reason + "; try \"" +
-                       shrink_step(goal.step, rules).step + "\"");
+  std::vector<std::string> warnings = too_big_warnings(goal.step, goal.minutes, rules);
   warnings_for_other_goals(context, goal, rules, warnings);
   for (const auto& w : warnings) context.warn(w);
 
@@ -79,13 +87,18 @@ void run_add(Context& context, const AddOptions& o) {
     JsonWriter json;
     json.begin_object();
     write_goal_fields(json, goal);
+    json.field("step_proposed", proposed.has_value());
     json.key("warnings").begin_array();
     for (const auto& w : warnings) json.value(w);
     json.end_array().end_object();
     context.print_json(json);
     return;
   }
-  context.print_wrapped("Added " + goal.id + ": " + implementation_intention(goal.after, goal.step) + "\n");
+  std::string out = "Added " + goal.id + ": " + implementation_intention(goal.after, goal.step) + "\n";
+  if (proposed)
+    out += "  The step comes from your goal. " + proposed->why + "\n  Another step of your own: microstep set " +
+           goal.id + " --step \"your step\"\n";
+  context.print_wrapped(out);
 }
 
 }  // namespace
@@ -94,7 +107,7 @@ void setup_add(CLI::App& app, Context& context) {
   auto o = std::make_shared<AddOptions>();
   auto* cmd = app.add_subcommand("add", "Add a goal with its micro-step");
   cmd->add_option("ID", o->id, "Goal id: lowercase letters, digits and '-'")->required();
-  cmd->add_option("STEP", o->step, "The micro-step, small enough for a bad day")->required();
+  cmd->add_option("STEP", o->step, "The micro-step, small enough for a bad day (default: one from --goal)");
   cmd->add_option("--goal", o->goal, "The big goal the step serves");
   cmd->add_option("--after", o->after, "The habit the step is stacked on");
   cmd->add_option("--every", o->every, "Schedule (default daily; see microstep(5))");

@@ -6,6 +6,7 @@
 #include "core/atomic_file.hpp"
 #include "core/chart_svg.hpp"
 #include "core/error.hpp"
+#include "core/wording.hpp"
 
 namespace microstep::cli {
 
@@ -54,7 +55,7 @@ void run_chart(Context& context, const ChartOptions& o) {
     context.print_json(json);
     return;
   }
-  context.print("Wrote the chart of " + std::to_string(series.size()) + (series.size() == 1 ? " goal" : " goals") +
+  context.print("Wrote the chart of " + count_with_unit(static_cast<long>(series.size()), "goal") +
                 " to " + o.svg + "\n");
 }
 

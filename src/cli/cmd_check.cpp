@@ -1,5 +1,6 @@
 // microstep check: every problem in the journal, one `file:line: problem` per line.
 #include "cli/commands.hpp"
+#include "core/wording.hpp"
 #include "core/error.hpp"
 #include "core/journal_check.hpp"
 
@@ -37,15 +38,15 @@ void run_check(Context& context) {
     return;
   }
   if (clean) {
-    context.print("journal OK: " + std::to_string(check.goals) + (check.goals == 1 ? " goal, " : " goals, ") +
-                  std::to_string(check.checkins) + (check.checkins == 1 ? " check-in\n" : " check-ins\n"));
+    context.print("journal OK: " + count_with_unit(static_cast<long>(check.goals), "goal") + ", " +
+                  count_with_unit(static_cast<long>(check.checkins), "check-in") + "\n");
     return;
   }
   std::string out;
   for (const auto& p : check.problems) out += format_problem(p) + "\n";
   context.print(out);
   size_t n = check.problems.size();
-  throw data_error(std::to_string(n) + (n == 1 ? " problem" : " problems") +
+  throw data_error(count_with_unit(static_cast<long>(n), "problem") +
                    " found (microstep never rewrites the log itself: fix or remove the lines; "
                    "goal files with `microstep edit ID`)");
 }

@@ -11,11 +11,6 @@ namespace microstep::cli {
 
 namespace {
 
-/// "5 sentences", or "5" for a goal without a unit.
-std::string amount_text(double amount, const Goal& goal) {
-  return format_number(amount) + (goal.unit.empty() ? "" : " " + goal.unit);
-}
-
 void run_done(Context& context, const CheckinRequest& request) {
   Appended done = append_checkin(context, EventKind::done, request);
   CheckinCollector day_checkins;
@@ -71,11 +66,11 @@ void run_done(Context& context, const CheckinRequest& request) {
       break;
     case DoneOutcome::Kind::already_done:
       out = "Already done " + (day == "today" ? day : "for " + day) + ": this check-in is recorded too";
-      if (done.event.amount) out += ", " + amount_text(outcome.amount, done.goal) + " in all";
+      if (done.event.amount) out += ", " + amount_with_unit(outcome.amount, done.goal.unit) + " in all";
       out += ".\n";
       break;
     case DoneOutcome::Kind::below_minimum:
-      out = amount_text(outcome.amount, done.goal) + " of " + amount_text(*outcome.minimum, done.goal) +
+      out = format_number(outcome.amount) + " of " + amount_with_unit(*outcome.minimum, done.goal.unit) +
             " recorded: " + format_number(outcome.left) + " more and " + day + " counts.\n";
       break;
   }

@@ -1,8 +1,14 @@
-// microstep due / remind: what is scheduled today and not yet done, for cron and shell prompts.
+// microstep due / remind: what is scheduled today and not yet done, for cron and shell prompts;
+// remind says each step at most once a day.
+#include <cstdlib>
+
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/intention.hpp"
+#include "core/reminders.hpp"
+#include "core/text_file.hpp"
 
 namespace microstep::cli {
 
@@ -13,20 +19,19 @@ struct DueOptions {
   bool at_time = false;
 };
 
-/// Has the goal's `at:` time of day come (always true without one)?
-bool time_has_come(Context& context, const Goal& goal) {
-  if (goal.at.empty()) return true;
-  auto at = parse_time_of_day(goal.at);
-  if (!at) throw data_error(Journal::goal_display_path(goal.id) + ": at '" + goal.at + "' is not HH:MM");
-  return time_of_day_has_come(*at, context.clock().now, context.journal().settings().day_starts_at);
-}
+struct RemindOptions {
+  std::optional<std::string> again_after;
+};
 
-std::vector<const GoalReport*> due_now(Context& context, const std::deque<GoalReport>& reports, bool wait_for_at) {
+/// The goals open today; with `wait`, only those whose reminder time has come (their at:, or
+/// the journal's remind_from).
+std::vector<const GoalReport*> due_now(Context& context, const std::deque<GoalReport>& reports, bool wait) {
   Day today = context.clock().today;
+  const Settings& settings = context.journal().settings();
   std::vector<const GoalReport*> due;
   for (const auto& r : reports) {
     if (!is_open(r.chain->state(today))) continue;
-    if (wait_for_at && !time_has_come(context, r.goal)) continue;
+    if (wait && !reminder_due(r.goal, settings, context.clock().now)) continue;
     due.push_back(&r);
   }
   return due;
@@ -59,10 +64,40 @@ void run_due(Context& context, const DueOptions& o) {
   if (!due.empty()) throw Failure(ExitCode::condition, "");
 }
 
-void run_remind(Context& context) {
+/// The state file of this journal's reminders, or nothing (with a warning) when there is no
+/// absolute place to keep it: then every run says every step due.
+std::optional<std::filesystem::path> remind_state(Context& context) {
+  auto home = state_home(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+  if (!home) {
+    context.warn("remind cannot remember what it said: neither XDG_STATE_HOME nor HOME is an absolute path, "
+                 "so every run says every step due");
+    return std::nullopt;
+  }
+  return Journal::remind_state_file(context.journal().root(), *home);
+}
+
+void run_remind(Context& context, const RemindOptions& o) {
   Day today = context.clock().today;
+  const Moment now = context.clock().now;
+  std::optional<std::chrono::minutes> again_after;
+  if (o.again_after) {
+    again_after = parse_duration(*o.again_after);
+    if (!again_after)
+      throw usage_error("--again-after '" + *o.again_after + "' is not a duration (expected 90m, 2h or 1h30m)");
+  }
   auto reports = load_reports(context, {}, [&](const Goal& g) { return is_active_today(g, today); });
   auto due = due_now(context, reports, true);
+  const CoachRules rules = load_rules(context.journal().root());
+
+  // Each goal at most once a day, or again after --again-after: what was said is remembered.
+  auto state = remind_state(context);
+  std::vector<SaidReminder> said;
+  std::error_code ec;
+  if (state && std::filesystem::exists(*state, ec)) said = parse_said(read_text_file(*state));
+  std::erase_if(due, [&](const GoalReport* r) { return !may_remind(said, r->goal.id, today, now, again_after); });
+  std::vector<std::string> now_said;
+  for (const auto* r : due) now_said.push_back(r->goal.id);
+
   if (context.options.json) {
     JsonWriter json;
     json.begin_array();
@@ -73,15 +108,18 @@ void run_remind(Context& context) {
           .end_object();
     json.end_array();
     context.print_json(json);
-    return;
+  } else {
+    std::string out;
+    for (const auto* r : due) out += reminder_line(r->stats.in_force, r->goal.minutes, rules) + "\n";
+    context.print(out);
   }
-  std::string out;
-  for (const auto* r : due) {
-    bool short_step = !r->goal.minutes || *r->goal.minutes <= 2;
-    out += second_person_intention(r->stats.in_force.after, r->stats.in_force.step) +
-           (short_step ? " Two minutes is enough.\n" : " A small start is enough.\n");
+  if (!state || now_said.empty()) return;
+  try {
+    std::filesystem::create_directories(state->parent_path(), ec);
+    write_file_atomically(*state, render_said(said_after(said, now_said, today, now)));
+  } catch (const Failure& f) {
+    context.warn(std::string(f.what()) + ": remind may say these steps again");
   }
-  context.print(out);
 }
 
 }  // namespace
@@ -92,8 +130,10 @@ void setup_due(CLI::App& app, Context& context) {
   due->add_flag("-q,--quiet", o->quiet, "Print nothing; only the exit status");
   due->add_flag("--at-time", o->at_time, "Leave out goals whose at: time has not come yet");
   due->callback([&context, o] { run_due(context, *o); });
-  auto* remind = app.add_subcommand("remind", "One gentle line per step due now (for cron)");
-  remind->callback([&context] { run_remind(context); });
+  auto r = std::make_shared<RemindOptions>();
+  auto* remind = app.add_subcommand("remind", "One gentle line per step due now, once a day (for cron)");
+  remind->add_option("--again-after", r->again_after, "Say a step again after this long: 90m, 2h (default: once a day)");
+  remind->callback([&context, r] { run_remind(context, *r); });
 }
 
 }  // namespace microstep::cli

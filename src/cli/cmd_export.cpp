@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/export.hpp"
+#include "core/wording.hpp"
 
 namespace microstep::cli {
 
@@ -36,7 +37,7 @@ void run_export(Context& context, const ExportOptions& o) {
       else ++orphans[e.goal];
     }
     for (const auto& [id, n] : orphans)
-      context.warn(std::to_string(n) + (n == 1 ? " check-in" : " check-ins") + " of unknown goal '" + id +
+      context.warn(count_with_unit(static_cast<long>(n), "check-in") + " of unknown goal '" + id +
                    "' (no goal file) not exported");
   }
 
@@ -68,8 +69,8 @@ void run_export(Context& context, const ExportOptions& o) {
     context.print("Exported " + std::to_string(active) + (active == 1 ? " active goal" : " active goals") +
                   " as recurring events to " + *o.output + "\n");
   else
-    context.print("Exported " + std::to_string(goals.size()) + (goals.size() == 1 ? " goal" : " goals") +
-                  " and " + std::to_string(events.size()) + (events.size() == 1 ? " check-in" : " check-ins") +
+    context.print("Exported " + count_with_unit(static_cast<long>(goals.size()), "goal") +
+                  " and " + count_with_unit(static_cast<long>(events.size()), "check-in") +
                   " to " + *o.output + " (" + o.format + ")\n");
 }
 

@@ -1,4 +1,6 @@
 // microstep shrink ID [NEW_STEP] / grow ID [NEW_STEP]: change the step's size, forward only.
+#include <cctype>
+
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "cli/goal_update.hpp"
@@ -23,7 +25,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   const GoalReport& r = reports.front();
   const StepVersion& version = r.stats.in_force;
   StepChange change;
-  std::string rule;
+  std::string rule, why;  // the rule for JSON; why, in words, for the person
   if (o.minimum) change.minimum = Context::number_arg("--minimum", *o.minimum);
   if (!o.new_step.empty()) {
     change.step = o.new_step;
@@ -32,10 +34,15 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
     change.step = s.step;
     if (!change.minimum) change.minimum = s.minimum;
     rule = s.rule;
+    why = s.reason;
   } else {
     ShrunkStep s = shrink_step(version.step, rules);
+    if (!s.found())
+      throw usage_error("nothing smaller than \"" + version.step + "\" comes from its words: give your own " +
+                        "smaller step, microstep shrink " + r.goal.id + " \"STEP\"");
     change.step = s.step;
     rule = s.rule + ": " + s.why;
+    why = s.why;
   }
   // The 30-day and 10% rules guard `grow` against perfectionism creep (seed 003), for a
   // step of one's own as for the proposed one.
@@ -47,8 +54,8 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
   update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
 
-  std::vector<std::string> warnings;
-  if (!grow) warnings = ridiculous_test(goal.step, goal.minutes, rules);
+  // The ridiculous test, on a grown step as on a new one: the 10% rule judges its numbers.
+  std::vector<std::string> warnings = ridiculous_test(goal.step, goal.minutes, rules, !grow);
   for (const auto& w : warnings) context.warn("the new step may still be too big: " + w);
   if (context.options.json) {
     JsonWriter json;
@@ -68,7 +75,14 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   }
   std::string out = (grow ? "Grown: " : "Smaller: ") + goal.id + " is now \"" + goal.step + "\" from " +
                     format_day(goal.since) + " (was \"" + version.step + "\").\n";
-  if (!rule.empty()) out += "  rule: " + rule + "\n";
+  if (!why.empty()) {
+    // The growth's reason is a clause ("grow by at most 10%: ..."); the shrink's a sentence.
+    if (grow) {
+      why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+      why += ".";
+    }
+    out += "  " + why + "\n";
+  }
   if (!grow) out += "  A step this small works on a bad day. That is the point.\n";
   context.print_wrapped(out);
 }

@@ -42,7 +42,7 @@ std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
   return out + "\n";
 }
 
-void run_review(Context& context, const std::optional<std::string>& week) {
+void run_review(Context& context, const std::optional<std::string>& week, bool all) {
   const Journal& journal = context.journal();
   Day today = context.clock().today;
   Day in_week = week ? context.date_arg("--week", *week) : today;
@@ -53,7 +53,7 @@ void run_review(Context& context, const std::optional<std::string>& week) {
   // The week's events (for their notes) come from the pass that reads the marks.
   EventsOfDays week_events{first, to, {}};
   auto reports = load_reports(
-      context, {}, [&](const Goal& g) { return g.status == GoalStatus::active && g.started <= to; },
+      context, {}, [&](const Goal& g) { return (all || g.status == GoalStatus::active) && g.started <= to; },
       &week_events, &rules);
   const std::vector<Event>& events = week_events.events;
 
@@ -147,12 +147,12 @@ void run_review(Context& context, const std::optional<std::string>& week) {
       for (unsigned d : w.week.missed_weekdays) out += " " + std::string(weekday_short_name(d));
       out += "\n";
     }
-    out += judgement_text(w.report->stats.verdict, w.suggestion);
+    out += judgement_text(w.report->goal.id, w.report->stats.verdict, w.suggestion);
     for (const Event* e : w.notes) out += "  note " + format_day(e->day) + ": " + e->note + "\n";
     for (const Event* e : w.truths) out += "  truth " + format_day(e->day) + ": " + e->truth + "\n";
   }
-  out += "\nSummary: " + std::to_string(on_track) + " of " + std::to_string(weeks.size()) +
-         " goals on track, " + count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
+  out += "\nSummary: " + std::to_string(on_track) + " of " + count_with_unit(static_cast<long>(weeks.size()), "goal") +
+         " on track, " + count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
   out += on_track == static_cast<long>(weeks.size()) && !weeks.empty()
              ? " Keep going.\n"
              : " Where a step did not happen, make it smaller: that is the plan working, not failing.\n";
@@ -163,9 +163,11 @@ void run_review(Context& context, const std::optional<std::string>& week) {
 
 void setup_review(CLI::App& app, Context& context) {
   auto week = std::make_shared<std::optional<std::string>>();
+  auto all = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("review", "The weekly review: per goal and in sum");
   cmd->add_option("--week", *week, "Any day of the week to review (default: this week)");
-  cmd->callback([&context, week] { run_review(context, *week); });
+  cmd->add_flag("--all", *all, "Paused, done and archived goals too (default: active goals)");
+  cmd->callback([&context, week, all] { run_review(context, *week, *all); });
 }
 
 }  // namespace microstep::cli

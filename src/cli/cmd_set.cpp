@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/goal_change.hpp"
 #include "core/report.hpp"
+#include "core/shrink.hpp"
 
 namespace microstep::cli {
 
@@ -41,6 +42,9 @@ void run_set(Context& context, SetOptions& o) {
   }
   if (goal == old_goal) throw usage_error("nothing to change: give --step, --every, --minimum, --after or another field");
   update_goal_file(context, old_goal, goal, "set");
+  // A new step meets the ridiculous test as on add (seed 003).
+  if (o.change.step)
+    for (const auto& w : too_big_warnings(goal.step, goal.minutes, load_rules(journal.root()))) context.warn(w);
 
   if (context.options.json) {
     JsonWriter json;

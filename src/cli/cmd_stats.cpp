@@ -8,9 +8,12 @@ namespace microstep::cli {
 
 namespace {
 
-void run_stats(Context& context, const std::vector<std::string>& ids) {
+void run_stats(Context& context, const std::vector<std::string>& ids, bool all) {
   CoachRules rules = load_rules(context.journal().root());
-  auto reports = load_reports(context, ids, {}, nullptr, &rules);
+  // Archived goals are put away: shown when named, or with --all.
+  auto reports = load_reports(
+      context, ids, [&](const Goal& g) { return all || !ids.empty() || g.status != GoalStatus::archived; }, nullptr,
+      &rules);
   // Each goal's suggestion and rungs walk its whole history: one goal per core.
   std::vector<Suggestion> suggestions(reports.size());
   std::vector<std::vector<RungRate>> rung_lists(reports.size());
@@ -48,9 +51,11 @@ void run_stats(Context& context, const std::vector<std::string>& ids) {
 
 void setup_stats(CLI::App& app, Context& context) {
   auto ids = std::make_shared<std::vector<std::string>>();
+  auto all = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("stats", "Streaks, completion rates, strength, totals, suggestion");
-  cmd->add_option("ID", *ids, "Goal ids or unique prefixes (default: all goals)");
-  cmd->callback([&context, ids] { run_stats(context, *ids); });
+  cmd->add_option("ID", *ids, "Goal ids or unique prefixes (default: all goals but archived ones)");
+  cmd->add_flag("--all", *all, "Archived goals too");
+  cmd->callback([&context, ids, all] { run_stats(context, *ids, *all); });
 }
 
 }  // namespace microstep::cli

@@ -24,7 +24,7 @@ void run_suggest(Context& context, const std::vector<std::string>& ids) {
       write_suggestion_json(json, s);
       json.end_object();
     } else {
-      text += r.goal.id + ": " + r.stats.in_force.step + "\n" + judgement_text(r.stats.verdict, s);
+      text += r.goal.id + ": " + r.stats.in_force.step + "\n" + judgement_text(r.goal.id, r.stats.verdict, s);
     }
   }
   json.end_array();

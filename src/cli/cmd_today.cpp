@@ -15,10 +15,9 @@ struct DueStep {
 
 /// "3 of 10 pages so far, 7 to go": a day below the minimum, still open.
 std::string so_far(const GoalReport& r, Day today) {
-  const std::string unit = r.goal.unit.empty() ? "" : " " + r.goal.unit;
   double minimum = r.stats.in_force.minimum.value_or(0);
   double amount = r.marks.amount(today);
-  return format_number(amount) + " of " + format_number(minimum) + unit + " so far, " +
+  return format_number(amount) + " of " + amount_with_unit(minimum, r.goal.unit) + " so far, " +
          format_number(minimum - amount) + " to go; ";
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/escape.hpp"
 #include "core/stats.hpp"
+#include "core/wording.hpp"
 
 namespace microstep {
 
@@ -140,8 +141,8 @@ std::string panel(const ChartSeries& s, int top, int width) {
   out += text(kPad, top + kPanelTitle, "title", shortened(title, max_chars - 8));
   std::string sub;
   if (!s.goal.empty()) sub += s.goal + " \u00B7 ";
-  sub += s.schedule + " \u00B7 " + std::to_string(s.done_days) + (s.done_days == 1 ? " day" : " days") +
-         " done in these " + std::to_string(weeks) + " weeks";
+  sub += s.schedule + " \u00B7 " + count_with_unit(s.done_days, "day") + " done in these " +
+         count_with_unit(weeks, "week");
   if (!s.rates.empty() && s.rates.back().rate)
     sub += " \u00B7 30-day rate " + percent(*s.rates.back().rate);
   out += text(kPad, top + kPanelSubtitle, "sub", shortened(sub, max_chars));
@@ -349,7 +350,7 @@ std::string chart_svg(const std::vector<ChartSeries>& series) {
   std::string desc = "A calendar heatmap of the last " + std::to_string(weeks) +
                      " weeks per goal (done, missed, skipped, not scheduled) and its 30-day completion rate.";
   for (const auto& s : series)
-    desc += " " + s.id + ": " + std::to_string(s.done_days) + " days done" +
+    desc += " " + s.id + ": " + count_with_unit(s.done_days, "day") + " done" +
             (!s.rates.empty() && s.rates.back().rate ? ", 30-day rate " + percent(*s.rates.back().rate) : "") +
             ".";
   out += "<desc id=\"chart-desc\">" + xml_escape(desc) + "</desc>\n";

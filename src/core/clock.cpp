@@ -48,6 +48,27 @@ std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text) {
   return std::chrono::minutes{hours * 60 + minutes};
 }
 
+std::optional<std::chrono::minutes> parse_duration(std::string_view text) {
+  long total = 0;
+  bool any = false;
+  char last_unit = 0;
+  while (!text.empty()) {
+    size_t digits = 0;
+    while (digits < text.size() && digits < 6 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits == 0 || digits == text.size()) return std::nullopt;
+    long n = std::stol(std::string(text.substr(0, digits)));
+    char unit = text[digits];
+    if (unit == 'h' && last_unit == 0) total += n * 60;
+    else if (unit == 'm' && last_unit != 'm') total += n;
+    else return std::nullopt;
+    last_unit = unit;
+    any = true;
+    text.remove_prefix(digits + 1);
+  }
+  if (!any || total <= 0) return std::nullopt;
+  return std::chrono::minutes{total};
+}
+
 std::chrono::minutes minutes_into_day(const Moment& moment, std::chrono::minutes day_starts_at) {
   auto shifted = local_time(moment) - day_starts_at;
   return date::floor<std::chrono::minutes>(shifted - date::floor<date::days>(shifted));

@@ -30,6 +30,10 @@ Clock resolve_clock(const std::optional<std::string>& today_text,
 /// "HH:MM" (00:00 to 23:59) as minutes after midnight; nullopt for anything else.
 std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);
 
+/// A length of time: "90m", "2h", "1h30m" (hours, then minutes, each a whole number; more
+/// than zero in all); nullopt for anything else.
+std::optional<std::chrono::minutes> parse_duration(std::string_view text);
+
 /// Minutes since the start of the journal day (which begins at day_starts_at) of a moment.
 std::chrono::minutes minutes_into_day(const Moment& moment, std::chrono::minutes day_starts_at);
 

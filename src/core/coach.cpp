@@ -28,7 +28,7 @@ std::string weekday_list(const std::vector<unsigned>& days) {
 }  // namespace
 
 std::string_view to_string(SuggestionKind kind) {
-  constexpr std::array<std::string_view, 4> names{"smaller", "change-anchor", "grow", "keep"};
+  constexpr std::array<std::string_view, 5> names{"smaller", "change-anchor", "grow", "keep", "none"};
   return names.at(static_cast<size_t>(kind));
 }
 
@@ -68,6 +68,17 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain) {
   return days;
 }
 
+std::optional<std::string> not_coached(const Chain& chain) {
+  switch (chain.goal().status) {
+    case GoalStatus::paused: return "paused";
+    case GoalStatus::done: return "done";
+    case GoalStatus::archived: return "archived";
+    case GoalStatus::active: break;
+  }
+  if (chain.marks().paused(chain.today())) return "paused";
+  return std::nullopt;
+}
+
 std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t) {
   long age = (chain.today() - chain.started()).count() + 1;
   if (age < t.grow_after_days) return chain.goal().id + " is " + count_with_unit(age, "day") + " old";
@@ -86,10 +97,19 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
     s.kind = SuggestionKind::smaller;
     s.rule = std::move(rule);
     s.reason = std::move(reason);
-    s.step = shrunk.step;
+    if (shrunk.found()) s.step = shrunk.step;
     s.shrink_rule = shrunk.rule + ": " + shrunk.why;
+    s.shrink_why = shrunk.why;
     return s;
   };
+  // A goal at rest is not coached: a pause is not a step too big (seed 003: missing a day
+  // means you're human), and a goal done or archived has no next step.
+  if (auto rest = not_coached(chain)) {
+    s.kind = SuggestionKind::none;
+    s.rule = *rest;
+    s.reason = *rest == "paused" ? "no suggestion while the goal is paused" : "no suggestion for a goal that is " + *rest;
+    return s;
+  }
   const std::string unit = verdict.unit == ChainUnit::day ? "scheduled day" : std::string(to_string(verdict.unit));
 
   // Nothing done in the first occasions: the step never got going.

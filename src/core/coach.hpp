@@ -25,8 +25,13 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain);
 /// or below its rate over 30 days. "write is 12 days old", "read is at 80% over 30 days".
 std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t);
 
+/// Why the goal is not coached today: "paused" (its status, or a pause still open), "done"
+/// or "archived"; nullopt for an active goal.
+std::optional<std::string> not_coached(const Chain& chain);
+
 /// The suggestion for the goal today, from the verdict in `stats` and the rules in order:
-/// first days, anchor, missed in a row, the 7-day rule, the 30-day rule, keep going.
+/// first days, anchor, missed in a row, the 7-day rule, the 30-day rule, keep going. A goal
+/// not coached (see not_coached) gets SuggestionKind::none.
 Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules& rules);
 
 }  // namespace microstep

@@ -2,6 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <tuple>
+#include <utility>
+
 #include "core/error.hpp"
 #include "core/yaml_text.hpp"
 #include "core/text_file.hpp"
@@ -30,12 +33,36 @@ std::vector<PhraseRule> phrase_rules(const YAML::Node& node, const std::string& 
     throw data_error(yaml_where(display_path, node) + what + " must be a list of {when: [...], step: ...}");
   std::vector<PhraseRule> rules;
   for (const auto& item : node) {
-    if (!item.IsMap() || !item["when"] || !item["step"] || !item["step"].IsScalar())
+    const bool has_step = item.IsMap() && item["step"] && item["step"].IsScalar();
+    const bool has_part = item.IsMap() && item["part"] && item["part"].IsScalar();
+    if (!item.IsMap() || !item["when"] || (!has_step && !has_part))
       throw data_error(yaml_where(display_path, item) + what + " entries need when: [words] and step: text");
     PhraseRule rule;
     rule.when = string_list(item["when"], display_path, what + ".when");
-    rule.step = item["step"].Scalar();
+    if (has_step) rule.step = item["step"].Scalar();
+    if (has_part) rule.part = item["part"].Scalar();
     if (item["nouns"]) rule.nouns = string_list(item["nouns"], display_path, what + ".nouns");
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+/// counts: and distances: entries, {units: [...], KEY: number}.
+std::vector<UnitRule> unit_rules(const YAML::Node& node, const std::string& display_path, const std::string& what,
+                                 const char* key) {
+  const std::string shape = what + " must be a list of {units: [...], " + key + ": number}";
+  if (!node.IsSequence()) throw data_error(yaml_where(display_path, node) + shape);
+  std::vector<UnitRule> rules;
+  for (const auto& item : node) {
+    if (!item.IsMap() || !item["units"] || !item[key] || !item[key].IsScalar())
+      throw data_error(yaml_where(display_path, item) + shape);
+    UnitRule rule;
+    rule.units = string_list(item["units"], display_path, what + ".units");
+    try {
+      rule.value = item[key].as<double>();
+    } catch (const YAML::Exception&) {
+      throw data_error(yaml_where(display_path, item[key]) + what + "." + key + " must be a number");
+    }
     rules.push_back(std::move(rule));
   }
   return rules;
@@ -79,6 +106,8 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     read_number(t, "grow_max_increase", th.grow_max_increase, display_path);
     read_number(t, "two_minutes", th.two_minutes, display_path);
     read_number(t, "large_number", th.large_number, display_path);
+    read_number(t, "handful", th.handful, display_path);
+    read_number(t, "short_distance", th.short_distance, display_path);
   }
   if (const YAML::Node l = root["ladders"]) {
     if (!l.IsSequence()) throw data_error(yaml_where(display_path, l) + "ladders must be a list of lists");
@@ -92,6 +121,11 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     rules.preparations = before(phrase_rules(p, display_path, "preparations"), base.preparations);
   if (const YAML::Node v = root["vague"])
     rules.vague = before(string_list(v, display_path, "vague"), base.vague);
+  for (auto [key, list] : {std::pair{"skills", &rules.skills}, {"places", &rules.places}, {"jobs", &rules.jobs}})
+    if (const YAML::Node n = root[key]) *list = before(phrase_rules(n, display_path, key), *list);
+  if (const YAML::Node g = root["going"]) rules.going = before(string_list(g, display_path, "going"), rules.going);
+  for (auto [key, number, list] : {std::tuple{"counts", "most", &rules.counts}, {"distances", "metres", &rules.distances}})
+    if (const YAML::Node n = root[key]) *list = before(unit_rules(n, display_path, key, number), *list);
   return rules;
 }
 

@@ -19,14 +19,30 @@ struct CoachThresholds {
   double grow_max_increase = 0.1;  ///< the 10% rule
   double two_minutes = 2;       ///< the 2-minute rule
   double large_number = 10;     ///< a number above this in a step is probably too big
+  double handful = 5;           ///< a count of things above this is too big for a bad day
+  double short_distance = 200;  ///< metres: about a 2-minute walk; further is a distance
 };
 
 /// "When the step mentions one of these words, the step becomes this one."
 struct PhraseRule {
+  /// Phrases to find as whole words; "{noun}" in one stands for each of `nouns`.
   std::vector<std::string> when;
+  /// The new step. "{noun}" is the noun found; "{object}" the words that follow the phrase
+  /// found, up to a word such as "for" or "every" ("Call my sister on Sundays": "my sister").
   std::string step;
   /// Optional nouns for a "{noun}" placeholder in `step` (the first one found in the text).
   std::vector<std::string> nouns;
+  /// Jobs only: instead of a new step, the words found (with "the", "my", "the whole"...)
+  /// become this part of them, the rest of the step kept: "{det} kitchen" -> "one counter
+  /// in {det} kitchen". "{det}" is the person's own "the" or "my"; "{noun}" the word found.
+  std::string part;
+};
+
+/// Units of measure with a number each: how many of a count still pass (counts:), or how
+/// many metres one of a distance unit is (distances:). Units are written singular.
+struct UnitRule {
+  std::vector<std::string> units;
+  double value = 0;
 };
 
 struct CoachRules {
@@ -35,6 +51,12 @@ struct CoachRules {
   std::vector<PhraseRule> replacements;           ///< whole sessions -> their smallest start
   std::vector<PhraseRule> preparations;           ///< the step before the step
   std::vector<std::string> vague;                 ///< wording with nothing to measure
+  std::vector<PhraseRule> skills;                 ///< open-ended goals -> their smallest unit
+  std::vector<std::string> going;                 ///< "go to", "head to": a trip comes first
+  std::vector<PhraseRule> places;                 ///< places to go -> the step done at home
+  std::vector<PhraseRule> jobs;                   ///< whole jobs -> one part of them
+  std::vector<UnitRule> counts;                   ///< quick units with a handful of their own
+  std::vector<UnitRule> distances;                ///< distance units, in metres
 };
 
 /// Parses a rules file; `base` supplies what the file leaves out (its lists come after the

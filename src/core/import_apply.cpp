@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "core/amount.hpp"
+#include "core/wording.hpp"
 #include "core/error.hpp"
 #include "core/escape.hpp"
 #include "core/goal_file.hpp"
@@ -317,7 +318,7 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
     to_append.push_back(&event);
   }
   for (const auto& [id, count] : unknown)
-    result.skipped.push_back(std::to_string(count) + (count == 1 ? " check-in" : " check-ins") +
+    result.skipped.push_back(count_with_unit(static_cast<long>(count), "check-in") +
                              " of goal '" + id +
                              "', which is neither in the import nor in the journal");
   result.events_added = to_append.size();

@@ -1,8 +1,12 @@
 #include "core/intention.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <vector>
+
+#include "core/english.hpp"
+#include "core/step_words.hpp"
 
 namespace microstep {
 
@@ -67,15 +71,57 @@ std::string step_in_sentence(std::string_view step) {
   return s;
 }
 
+std::optional<std::string> after_i_will(std::string_view step) {
+  std::string s(trim(step));
+  // "I will read", "I'll read", "I read": the person's own "I" is the sentence's.
+  for (std::string_view subject : {"I will ", "I'll ", "I "})
+    if (s.starts_with(subject)) {
+      s.erase(0, subject.size());
+      break;
+    }
+  // "Don't snack", "Do not snack" -> "not snack"; "Never snooze", "Always floss" keep theirs.
+  std::string lead;
+  const std::string low = lower(s.substr(0, 8));
+  if (low.starts_with("don't ") || low.starts_with("dont ")) {
+    lead = "not ";
+    s.erase(0, s.find(' ') + 1);
+  } else if (low.starts_with("do not ")) {
+    lead = "not ";
+    s.erase(0, 7);
+  } else if (low.starts_with("never ") || low.starts_with("always ")) {
+    lead = lower(s.substr(0, s.find(' ') + 1));
+    s.erase(0, s.find(' ') + 1);
+  }
+  size_t end = s.find_first_of(" \t,;:");
+  std::string_view first = std::string_view(s).substr(0, end);
+  if (first == "I" || first.empty()) return std::nullopt;
+  bool acronym = first.size() > 1 && std::none_of(first.begin(), first.end(), [](char c) {
+                   return std::islower(static_cast<unsigned char>(c));
+                 });
+  if (acronym) return std::nullopt;  // "TODO list": a name, not a verb
+  auto verb = leading_verb(first);
+  if (!verb) return std::nullopt;
+  std::string rest = end == std::string::npos ? "" : s.substr(end);
+  if (verb->changed) return lead + verb->base + rest;
+  return lead + step_in_sentence(s);
+}
+
 std::string implementation_intention(std::string_view after, std::string_view step) {
   std::string_view anchor = strip_after(after);
-  if (anchor.empty()) return "I will " + step_in_sentence(step) + ".";
-  return "After " + std::string(anchor) + ", I will " + step_in_sentence(step) + ".";
+  if (auto will = after_i_will(step)) {
+    if (anchor.empty()) return "I will " + *will + ".";
+    return "After " + std::string(anchor) + ", I will " + *will + ".";
+  }
+  // No sentence can be built ("Meditation", "Vitamins"): the step as written, still correct.
+  if (anchor.empty()) return std::string(trim(step));
+  return "After " + std::string(anchor) + ": " + std::string(trim(step));
 }
 
 std::string second_person_intention(std::string_view after, std::string_view step) {
   std::string_view anchor = strip_after(after);
-  std::string s = step_in_sentence(step);
+  auto will = after_i_will(step);
+  std::string s = will ? *will : std::string(trim(step));
+  // Spoken, it is a sentence either way: "After you eat breakfast: Vitamins."
   if (anchor.empty()) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s + ".";

@@ -505,6 +505,10 @@ fs::path Journal::goal_cache_file(const fs::path& root, const fs::path& cache_ho
   return cache_file(root, cache_home, "goals");
 }
 
+fs::path Journal::remind_state_file(const fs::path& root, const fs::path& state_home) {
+  return cache_file(root, state_home, "remind");
+}
+
 std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>& ids, Day from,
                                         Day to, LogDiagnostics& diagnostics) const {
   // Each part of the log keeps its own events; the parts are joined in file order.

@@ -96,6 +96,11 @@ class Journal {
   static std::filesystem::path goal_cache_file(const std::filesystem::path& root,
                                                const std::filesystem::path& cache_home);
 
+  /// The file where `remind` keeps what it said for the journal at `root`, under
+  /// `state_home` ($XDG_STATE_HOME, or ~/.local/state), named like the cache files.
+  static std::filesystem::path remind_state_file(const std::filesystem::path& root,
+                                                 const std::filesystem::path& state_home);
+
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
   /// [from, to], in log order, notes unescaped: for evidence, log, export and import.
   std::vector<Event> read_events(const std::set<std::string, std::less<>>& ids, Day from, Day to,

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/wording.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
 #include "core/journal.hpp"
@@ -35,7 +36,7 @@ void for_each_line(std::string_view text, OnLine on_line) {
 }
 
 std::string crlf_problem(size_t lines, const std::string& file) {
-  return "line ends in CRLF, accepted but reported (" + std::to_string(lines) + (lines == 1 ? " line" : " lines") +
+  return "line ends in CRLF, accepted but reported (" + count_with_unit(static_cast<long>(lines), "line") +
          " in all; convert with: sed -i 's/\\r$//' " + file + ")";
 }
 

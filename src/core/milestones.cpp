@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "core/coach.hpp"
 #include "core/wording.hpp"
@@ -25,6 +26,27 @@ bool on_track_before(const Chain& chain, Day day) {
   return false;
 }
 
+/// The record this check-in beats, when it sets one: the longest streak before it, of at
+/// least two, unless that streak is just this one a day shorter (each day of a growing run
+/// is no new record). A late check-in that joins two runs makes more than a day's difference.
+std::optional<long> record_beaten(const Chain& chain, Day day, const Chain& before) {
+  std::optional<Streak> now;
+  for (const Streak& s : all_streaks(chain))
+    if (s.first && *s.first <= day && day <= *s.last) now = s;
+  if (!now) return std::nullopt;
+  const auto earlier = all_streaks(before);
+  long record = 0;
+  for (const Streak& s : earlier) record = std::max(record, s.length);
+  if (record < 2 || now->length <= record) return std::nullopt;
+  auto grown_by_one = [&](const Streak& s) {
+    return *s.first >= *now->first && *s.last <= *now->last && s.length + 1 == now->length;
+  };
+  bool beats_another = std::any_of(earlier.begin(), earlier.end(),
+                                   [&](const Streak& s) { return s.length == record && !grown_by_one(s); });
+  if (!beats_another) return std::nullopt;
+  return record;
+}
+
 }  // namespace
 
 std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, Day day, const Chain& before) {
@@ -38,11 +60,13 @@ std::vector<std::string> milestones(const Chain& chain, const GoalStats& stats, 
   if (stats.on_track && *stats.on_track && day == chain.today() &&
       (chain.today() - chain.started()).count() >= 6 && !on_track_before(chain, chain.today()))
     out.push_back("Your first week at 5 of 7: on track.");
-  if (stats.longest.length > 1 && stats.longest.length > longest_streak(before).length)
-    out.push_back("A new longest streak: " + count_with_unit(stats.longest.length, stats.streak_unit) + ".");
-  // A comeback: the scheduled occurrence before this one was missed.
+  if (auto record = record_beaten(chain, day, before))
+    out.push_back("A new longest streak: " + count_with_unit(stats.longest.length, stats.streak_unit) +
+                  ", past your earlier best of " + std::to_string(*record) + ".");
+  // A comeback: the scheduled occurrence before this one was missed, after an earlier done
+  // (a first check-in after missed days is a start, not a return).
   auto recent = recent_occurrences(chain, 2);
-  if (recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)
+  if (stats.done_days > 1 && recent.size() == 2 && recent[0] == day && chain.state(recent[1]) == DayState::missed)
     out.push_back("Missing a day is human: you came back.");
   return out;
 }
@@ -57,8 +81,7 @@ std::string honest_fact(const Chain& chain, const GoalStats& stats, long seed) {
   double month_total = 0;
   for (Day d = std::max(start_of_month(today), chain.started()); d <= today; d += kOneDay)
     month_total += chain.marks().amount(d);
-  if (month_total > 0)
-    facts.push_back("That is " + format_number(month_total) + " " + unit_of(goal) + " this month.");
+  if (month_total > 0) facts.push_back("That is " + amount_with_unit(month_total, unit_of(goal)) + " this month.");
 
   auto recent = recent_occurrences(chain, 7);
   if (recent.size() == 7) {
@@ -67,24 +90,27 @@ std::string honest_fact(const Chain& chain, const GoalStats& stats, long seed) {
     facts.push_back(std::to_string(done) + " of the last 7 scheduled days.");
   }
 
+  // A projection is no fact: it says so, and is not offered as evidence of the feeling.
+  std::optional<std::string> projection;
   long days = (today - chain.started()).count() + 1;
   if (days >= 7 && stats.rate_30 && stats.done_days > 0) {
     double per_day = stats.total_amount / static_cast<double>(days);
     double year = std::round(per_day * 365);
     if (year >= 1)
-      facts.push_back("At this rate: about " + format_number(year) + " " + unit_of(goal) + " in a year.");
+      projection = "At this rate, about " + amount_with_unit(year, unit_of(goal)) + " in a year (a projection, not a promise).";
   }
-  if (facts.empty())
+  if (facts.empty() && !projection)
     facts.push_back(count_with_unit(stats.done_days, "day") + " done since " + format_day(chain.started()) + ".");
 
-  std::string fact = facts[static_cast<size_t>(((seed % static_cast<long>(facts.size())) +
-                                                static_cast<long>(facts.size())) %
-                                               static_cast<long>(facts.size()))];
+  const long choices = static_cast<long>(facts.size()) + (projection ? 1 : 0);
+  const size_t pick = static_cast<size_t>(((seed % choices) + choices) % choices);
+  if (pick == facts.size()) return *projection;
+  std::string fact = facts[pick];
   if (goal.feeling.empty()) return fact;
+  // The feeling in the person's own words, quoted: "capable", "like someone who takes care
+  // of myself" or "I am enough" all read right (seed 001: believable evidence of it).
   fact[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(fact[0])));
-  // "capable" -> "that you are capable"; "like a musician" -> "that you feel like a musician"
-  std::string verb = goal.feeling.starts_with("like ") ? "feel " : "are ";
-  return "Evidence that you " + verb + goal.feeling + ": " + fact;
+  return "Evidence for feeling \"" + goal.feeling + "\": " + fact;
 }
 
 }  // namespace microstep

@@ -1,5 +1,6 @@
 #include "core/report.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -161,19 +162,27 @@ void write_suggestion_json(JsonWriter& json, const Suggestion& s) {
       .end_object();
 }
 
-std::string judgement_text(const Verdict& verdict, const Suggestion& suggestion) {
-  return "  " + verdict_text(verdict) + "\n  " + suggestion_text(suggestion);
+std::string judgement_text(const std::string& id, const Verdict& verdict, const Suggestion& suggestion) {
+  return "  " + verdict_text(verdict) + "\n  " + suggestion_text(id, suggestion);
 }
 
-std::string suggestion_text(const Suggestion& s) {
+std::string suggestion_text(const std::string& id, const Suggestion& s) {
   switch (s.kind) {
     case SuggestionKind::smaller:
-      return "Make it smaller: \"" + s.step.value_or("") + "\" (" + s.rule + ": " + s.reason + ")\n" +
-             "  rule: " + s.shrink_rule + "\n";
+      if (!s.step)
+        return "Make it smaller (" + s.rule + ": " + s.reason + ")\n  " + s.shrink_why +
+               " Set it with: microstep shrink " + id + " \"your smaller step\"\n";
+      return "Make it smaller: \"" + *s.step + "\" (" + s.rule + ": " + s.reason + ")\n  " + s.shrink_why +
+             " Take it with: microstep shrink " + id + "\n";
     case SuggestionKind::change_anchor:
       return "Change the anchor: " + s.reason + "\n";
     case SuggestionKind::grow:
       return "Ready to grow: \"" + s.step.value_or("") + "\" (" + s.reason + ")\n";
+    case SuggestionKind::none: {
+      std::string text = s.reason;
+      if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+      return text + ".\n";
+    }
     case SuggestionKind::keep:
       break;
   }
@@ -210,7 +219,7 @@ std::string stats_text(const Goal& goal, const GoalStats& s, const std::vector<R
       out += "    " + format_day(r.version.from) + " to " + format_day(r.last) + "  " +
              percent(r.rate) + "  " + r.version.step + "\n";
   }
-  out += judgement_text(s.verdict, suggestion);
+  out += judgement_text(goal.id, s.verdict, suggestion);
   return out;
 }
 

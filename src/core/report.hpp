@@ -30,11 +30,12 @@ void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& stats
 void write_rungs_json(JsonWriter& json, const std::vector<RungRate>& rungs);
 /// A suggestion as a JSON object: kind, rule, reason, step, minimum, optional_plus...
 void write_suggestion_json(JsonWriter& json, const Suggestion& suggestion);
-/// "Make it smaller: Write one word (ladder). Why: ..."
-std::string suggestion_text(const Suggestion& suggestion);
+/// The suggestion for goal `id` in words: "Make it smaller: \"Write one page\" (7-day rule:
+/// ...)\n  One chapter is a big unit; ... Take it with: microstep shrink ID\n".
+std::string suggestion_text(const std::string& id, const Suggestion& suggestion);
 /// The one verdict and the suggestion that follows from it, as stats, suggest and review
 /// show them: "  on track: 5 of the last 7 scheduled days done\n  Keep going: ...\n".
-std::string judgement_text(const Verdict& verdict, const Suggestion& suggestion);
+std::string judgement_text(const std::string& id, const Verdict& verdict, const Suggestion& suggestion);
 
 /// "3-day streak, open today" / "2-week streak" / "no streak yet" / "chain broken 2 days ago".
 std::string streak_phrase(const GoalStats& stats);

@@ -30,6 +30,12 @@ Settings parse_settings_text(std::string_view text, const std::string& display_p
       throw data_error(yaml_where(display_path, n) + "day_starts_at must be a time of day such as \"04:00\"");
     settings.day_starts_at = *time;
   }
+  if (const YAML::Node n = root["remind_from"]) {
+    auto time = n.IsScalar() ? parse_time_of_day(n.Scalar()) : std::nullopt;
+    if (!time)
+      throw data_error(yaml_where(display_path, n) + "remind_from must be a time of day such as \"09:00\"");
+    settings.remind_from = *time;
+  }
   if (const YAML::Node n = root["week_starts"]) {
     auto day = n.IsScalar() ? parse_weekday_name(n.Scalar()) : std::nullopt;
     if (!day)
@@ -74,6 +80,9 @@ std::string default_settings_text() {
          "day_starts_at: \"00:00\"\n"
          "# The first day of a week, for N/week goals, calendars and the weekly review.\n"
          "week_starts: monday\n"
+         "\n"
+         "# Reminders for goals without their own at: time start at this time of day.\n"
+         "remind_from: \"09:00\"\n"
          "\n"
          "# Your own celebrations after a done (default: a built-in list).\n"
          "# celebrations:\n"

@@ -14,6 +14,9 @@ struct Settings {
   unsigned week_starts = 0;               ///< 0 = Monday ... 6 = Sunday
   std::vector<std::string> celebrations;  ///< empty: the built-in list
   bool git_commit = false;                ///< git: {commit: true}: commit every change
+  /// When a goal without its own at: time may be reminded (remind, due --at-time): not at the
+  /// crack of dawn (seed 003: reminders "gentle and encouraging, not demanding").
+  std::chrono::minutes remind_from{9 * 60};
 };
 
 /// Parses microstep.yaml; unknown keys are ignored, bad values are data Failures naming

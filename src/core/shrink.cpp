@@ -1,261 +1,274 @@
 #include "core/shrink.hpp"
 
-#include <array>
-#include <cctype>
-#include <charconv>
 #include <cmath>
 #include <optional>
 
+#include "core/english.hpp"
 #include "core/event.hpp"
-#include "core/intention.hpp"
+#include "core/quantities.hpp"
+#include "core/rule_match.hpp"
+#include "core/step_words.hpp"
 
 namespace microstep {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+using Kind = Quantity::Kind;
+
+/// The person's own words at [start, end), in double quotes.
+std::string their(const std::string& step, size_t start, size_t end) {
+  return "\"" + step.substr(start, end - start) + "\"";
 }
 
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'';
+ShrunkStep made(std::string step, std::string rule, std::string why) {
+  return ShrunkStep{std::move(step), std::move(rule), std::move(why)};
 }
 
-/// Finds `phrase` in `text` (both lower case) as whole words; npos when absent.
-size_t find_words(std::string_view text, std::string_view phrase, size_t from = 0) {
-  for (size_t at = text.find(phrase, from); at != std::string_view::npos;
-       at = text.find(phrase, at + 1)) {
-    bool starts = at == 0 || !is_word_char(text[at - 1]);
-    size_t end = at + phrase.size();
-    bool ends = end == text.size() || !is_word_char(text[end]);
-    if (starts && ends) return at;
+/// A rule's whole new step, unless it would give the step back unchanged.
+std::optional<ShrunkStep> new_step(const std::string& step, const std::string& low, const std::optional<PhraseMatch>& m,
+                                   const char* rule, const std::string& why) {
+  if (!m) return std::nullopt;
+  std::string result = fill_template(m->rule->step, step, *m);
+  if (result.empty() || lower(result) == low) return std::nullopt;
+  return made(result, rule, why);
+}
+
+/// The seeds' table of big goals and their smallest units: "Learn Spanish" -> one new word.
+std::optional<ShrunkStep> by_skill(const std::string& step, const std::string& low, const CoachRules& rules) {
+  auto m = match_phrase(low, rules.skills);
+  if (!m) return std::nullopt;
+  return new_step(step, low, m, "skill",
+                  their(step, 0, step.size()) + " is a big goal; its smallest unit is a step you can take today.");
+}
+
+/// A place to go: the trip comes first, so the step is what you would do there.
+std::optional<ShrunkStep> by_place(const std::string& step, const std::string& low, const CoachRules& rules) {
+  auto m = match_place(low, rules.going, rules.places);
+  if (!m) return std::nullopt;
+  return new_step(step, low, m, "place",
+                  their(step, m->start, m->end) +
+                      " starts with a trip; the step is what you would do there, and it can start where you are.");
+}
+
+/// A whole session (a workout, a meditation) becomes its smallest concrete start.
+std::optional<ShrunkStep> by_session(const std::string& step, const std::string& low, const CoachRules& rules) {
+  auto m = match_session(low, rules.replacements);
+  if (!m) return std::nullopt;
+  return new_step(step, low, m, "session", their(step, m->start, m->end) + " is a whole session; its smallest start is a step.");
+}
+
+/// A whole job becomes one part of it, in the person's words: "Clean the whole kitchen" ->
+/// "Clean one counter in the kitchen".
+std::optional<ShrunkStep> by_job(const std::string& step, const std::string& low, const CoachRules& rules) {
+  std::string why;
+  if (auto m = match_job(low, rules.jobs)) {
+    why = their(step, m->start, m->end) + " is a whole job; one part of it is a step.";
+    if (m->rule->part.empty()) return new_step(step, low, m, "job", why);
+    return made(replace_span(step, m->start, m->end, fill_template(m->rule->part, step, *m)), "job", why);
   }
-  return std::string_view::npos;
-}
-
-constexpr std::array<std::string_view, 21> kNumberWords{
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
-
-/// A number as a step writes it: digits, a number word, or "a"/"an" (one).
-struct NumberAt {
-  size_t start, end;  ///< byte range in the text
-  double value;
-  bool as_word;
-};
-
-/// The words of a text with their byte ranges.
-struct Word {
-  size_t start, end;
-};
-std::vector<Word> words_of(std::string_view text) {
-  std::vector<Word> words;
-  for (size_t i = 0; i < text.size();) {
-    if (!is_word_char(text[i]) && text[i] != '.') {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && (is_word_char(text[j]) || (text[j] == '.' && j > i && j + 1 < text.size() &&
-                                                         std::isdigit(static_cast<unsigned char>(text[j + 1])))))
-      ++j;
-    if (j == i) {
-      ++i;
-      continue;
-    }
-    words.push_back({i, j});
-    i = j;
+  if (auto m = match_whole(low)) {
+    why = their(step, m->start, m->end) + " is a whole job; one part of it is a step.";
+    return made(replace_span(step, m->start, m->end, "one small part of " + m->det + " " + m->noun), "job", why);
   }
-  return words;
-}
-
-std::optional<NumberAt> number_in(std::string_view lower_text, const Word& w, bool allow_article) {
-  std::string_view word = lower_text.substr(w.start, w.end - w.start);
-  double value = 0;
-  auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), value);
-  if (ec == std::errc{} && end == word.data() + word.size()) return NumberAt{w.start, w.end, value, false};
-  for (size_t i = 0; i < kNumberWords.size(); ++i)
-    if (word == kNumberWords[i]) return NumberAt{w.start, w.end, static_cast<double>(i), true};
-  if (allow_article && (word == "a" || word == "an")) return NumberAt{w.start, w.end, 1, true};
   return std::nullopt;
 }
 
-std::string number_text(double value, bool as_word) {
-  if (as_word && value == std::floor(value) && value < kNumberWords.size())
-    return std::string(kNumberWords[static_cast<size_t>(value)]);
-  return format_amount(value);
-}
-
-/// push-ups -> push-up, glasses -> glass, stories -> story.
-std::string singular(std::string word) {
-  auto ends = [&](std::string_view s) { return word.size() > s.size() + 1 && word.ends_with(s); };
-  if (ends("ies")) return word.substr(0, word.size() - 3) + "y";
-  if (ends("sses") || ends("ches") || ends("shes") || ends("xes")) return word.substr(0, word.size() - 2);
-  if (word.size() > 2 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
-  return word;
-}
-
-std::optional<double> duration_minutes(std::string_view unit) {
-  if (unit == "minute" || unit == "minutes" || unit == "min" || unit == "mins") return 1.0;
-  if (unit == "hour" || unit == "hours" || unit == "hr" || unit == "hrs") return 60.0;
-  return std::nullopt;
-}
-
-std::string replace_range(const std::string& text, size_t start, size_t end, const std::string& with) {
-  return text.substr(0, start) + with + text.substr(end);
-}
-
-std::optional<ShrunkStep> by_phrase(const std::string& step, const std::string& low,
-                                    const std::vector<PhraseRule>& rules, const char* rule_name,
-                                    const char* why) {
-  for (const auto& rule : rules) {
-    for (const auto& phrase : rule.when) {
-      if (find_words(low, lower(phrase)) == std::string::npos) continue;
-      std::string result = rule.step;
-      if (auto slot = result.find("{noun}"); slot != std::string::npos) {
-        std::string noun = rule.nouns.empty() ? "thing" : rule.nouns.back();
-        for (const auto& n : rule.nouns)
-          if (find_words(low, lower(n)) != std::string::npos) {
-            noun = n;
-            break;
-          }
-        result.replace(slot, 6, noun);
-      }
-      if (lower(result) == low) continue;
-      return ShrunkStep{result, rule_name, why};
+/// Is the word after byte `end` an activity a size can describe ("a 5k run", "a mile walk")?
+bool noun_follows(const std::string& low, size_t end) {
+  for (const Word& w : words_of(low))
+    if (w.start >= end) {
+      std::string_view next = word_text(low, w);
+      for (std::string_view activity : {"run", "walk", "jog", "ride", "swim", "hike", "row", "cycle", "bike", "stroll"})
+        if (next == activity) return true;
+      return false;
     }
+  return false;
+}
+
+/// "a" or "an" right before byte `at`: its start, or npos.
+size_t article_before(const std::string& low, size_t at) {
+  for (std::string_view a : {"a ", "an "})
+    if (at >= a.size() && low.compare(at - a.size(), a.size(), a) == 0 &&
+        (at == a.size() || low[at - a.size() - 1] == ' '))
+      return at - a.size();
+  return std::string::npos;
+}
+
+/// A distance replaced by two minutes, as the sentence allows: "Run 5 km" -> "Run for 2
+/// minutes", "Walk for a mile" -> "Walk for 2 minutes", "a 5k run" -> "a 2-minute run".
+std::string two_minutes_instead(const std::string& step, const std::string& low, const Quantity& q, double two) {
+  const std::string number = number_text(two, false);
+  // "a" or "an": the number itself ("a mile") or just before it ("a 5k").
+  const size_t article = q.article ? q.start : article_before(low, q.start);
+  if (article != std::string::npos && noun_follows(low, q.unit_end))
+    return replace_span(step, article, q.unit_end, "a " + number + "-minute");
+  const size_t from = article != std::string::npos ? article : q.start;
+  const bool after_for = from >= 4 && low.compare(from - 4, 4, "for ") == 0;
+  return replace_span(step, from, q.unit_end, (after_for ? "" : "for ") + number + " minutes");
+}
+
+/// A distance comes down to two minutes of the same activity (the 2-minute rule).
+std::optional<ShrunkStep> by_distance(const std::string& step, const std::string& low, const std::vector<Quantity>& qs,
+                                      const CoachRules& rules) {
+  for (const Quantity& q : qs) {
+    if (q.kind != Kind::distance || q.metres <= rules.thresholds.short_distance) continue;
+    return made(two_minutes_instead(step, low, q, rules.thresholds.two_minutes), "distance",
+                their(step, q.start, q.unit_end) +
+                    " is a distance; two minutes of it is a start, and more is welcome (the 2-minute rule).");
   }
-  (void)step;
   return std::nullopt;
 }
 
-std::optional<ShrunkStep> by_ladder(const std::string& step, const std::string& low,
-                                    const CoachRules& rules) {
+/// A duration over two minutes comes down to two (the 2-minute rule).
+std::optional<ShrunkStep> by_duration(const std::string& step, const std::vector<Quantity>& qs,
+                                      const CoachRules& rules) {
+  const double two = rules.thresholds.two_minutes;
+  for (const Quantity& q : qs) {
+    if (q.kind != Kind::duration || q.minutes <= two) continue;
+    std::string result;
+    if (q.compound) {
+      result = replace_span(step, q.start, q.end, number_text(two, q.as_word) + "-minute");
+    } else {
+      // "for an hour" -> "for 2 minutes"; "twenty minutes" -> "two minutes".
+      result = replace_span(step, q.start, q.unit_end, number_text(two, q.as_word && !q.article) + " minutes");
+    }
+    return made(result, "two-minute rule", "Two minutes is enough to start, and more is welcome (the 2-minute rule).");
+  }
+  return std::nullopt;
+}
+
+/// `q`'s counted noun made singular, then its number replaced by `number`.
+std::string count_of(const std::string& step, const Quantity& q, const std::string& number, bool one) {
+  std::string result = step;
+  if (one && q.noun_end > q.noun_start) {
+    std::string noun = result.substr(q.noun_start, q.noun_end - q.noun_start);
+    result = result.substr(0, q.noun_start) + singular(noun) + result.substr(q.noun_end);
+  }
+  return replace_span(result, q.start, q.end, number);
+}
+
+/// A count over its handful comes down to the handful a quick unit has of its own ("Write
+/// 500 words" -> 50), or to one ("Drink 8 glasses of water" -> one glass); money to 1.
+std::optional<ShrunkStep> by_count(const std::string& step, const std::vector<Quantity>& qs) {
+  for (const Quantity& q : qs) {
+    if (q.kind == Kind::money && q.value > 1)
+      return made(replace_span(step, q.start, q.end, "1"), "count", "The habit counts more than the amount.");
+    if (q.kind != Kind::count || q.value <= q.handful) continue;
+    std::string words = their(step, q.start, q.unit_end);
+    if (q.own_handful) {
+      std::string handful = number_text(q.handful, q.as_word);
+      return made(count_of(step, q, handful, false), "count",
+                  words + " is more than a bad day allows; " + handful + " still counts.");
+    }
+    return made(count_of(step, q, "one", true), "count", words + " is more than a handful for a bad day; one still counts.");
+  }
+  return std::nullopt;
+}
+
+/// One of a big unit steps down its ladder: one chapter -> one page.
+std::optional<ShrunkStep> by_ladder(const std::string& step, const std::string& low, const CoachRules& rules) {
   auto words = words_of(low);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    auto n = number_in(low, words[i], true);
-    if (!n || n->value != 1) continue;
+    std::string_view n = word_text(low, words[i]);
+    if (n != "1" && n != "one" && n != "a" && n != "an") continue;
     std::string_view rest = std::string_view(low).substr(words[i + 1].start);
     for (const auto& ladder : rules.ladders) {
       for (size_t r = 0; r + 1 < ladder.size(); ++r) {
         std::string rung = lower(ladder[r]);
-        if (!rest.starts_with(rung) || (rest.size() > rung.size() && is_word_char(rest[rung.size()])))
+        if (!rest.starts_with(rung) || (rest.size() > rung.size() && std::isalnum(static_cast<unsigned char>(rest[rung.size()]))))
           continue;
         const std::string& next = ladder[r + 1];
         size_t end = words[i + 1].start + rung.size();
         bool next_has_number = !next.empty() && std::isdigit(static_cast<unsigned char>(next[0]));
-        std::string result = next_has_number ? replace_range(step, n->start, end, next)
-                                             : replace_range(step, words[i + 1].start, end, next);
-        if (!next_has_number && (low.compare(n->start, n->end - n->start, "an") == 0))
-          result = replace_range(result, n->start, n->end, "one");
-        return ShrunkStep{result, "ladder",
-                          "One " + ladder[r] + " is a big unit; one " + next +
-                              " is the next size down (seed 002: a single sentence is less "
-                              "daunting than a chapter)."};
+        std::string result = next_has_number ? replace_span(step, words[i].start, end, next)
+                                             : replace_span(step, words[i + 1].start, end, next);
+        if (!next_has_number && n == "an") result = replace_span(result, words[i].start, words[i].end, "a");
+        return made(result, "ladder", "One " + ladder[r] + " is a big unit; one " + next + " is the next size down.");
       }
     }
   }
   return std::nullopt;
 }
 
-std::optional<ShrunkStep> by_duration(const std::string& step, const std::string& low,
-                                      const CoachRules& rules) {
-  auto words = words_of(low);
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    auto n = number_in(low, words[i], true);
-    if (!n) continue;
-    auto per = duration_minutes(std::string_view(low).substr(words[i + 1].start, words[i + 1].end - words[i + 1].start));
-    if (!per || n->value * *per <= rules.thresholds.two_minutes) continue;
-    std::string two = format_amount(rules.thresholds.two_minutes) + " minutes";
-    return ShrunkStep{replace_range(step, n->start, words[i + 1].end, two), "two-minute rule",
-                      "A step over two minutes comes down to two (seed 003: the 2-minute rule)."};
-  }
-  return std::nullopt;
-}
-
-std::optional<ShrunkStep> by_number(const std::string& step, const std::string& low) {
-  auto words = words_of(low);
-  for (size_t i = 0; i < words.size(); ++i) {
-    auto n = number_in(low, words[i], false);
-    if (!n || n->value <= 1) continue;
-    if (n->start > 0 && low[n->start - 1] == '$') continue;  // money is not a size
-    // Durations follow the 2-minute rule instead: two minutes is small enough.
-    if (i + 1 < words.size() &&
-        duration_minutes(std::string_view(low).substr(words[i + 1].start, words[i + 1].end - words[i + 1].start)))
-      continue;
-    double half = std::max(1.0, std::floor(n->value / 2));
-    std::string result = replace_range(step, n->start, n->end, number_text(half, n->as_word));
+/// A small number halves ("Do 10 jumping jacks" -> 5); at one, the noun becomes singular.
+std::optional<ShrunkStep> by_number(const std::string& step, const std::vector<Quantity>& qs) {
+  for (const Quantity& q : qs) {
+    bool seconds = q.kind == Kind::duration && q.minutes < q.value;  // "for 10 seconds"
+    bool halves = q.kind == Kind::count || q.kind == Kind::shift || q.kind == Kind::distance || seconds;
+    if (!halves || q.value <= 1) continue;
+    double half = std::max(1.0, std::floor(q.value / 2));
+    std::string result;
     if (half == 1) {
-      // "1 deep breath": the first plural among the next words becomes singular.
-      auto after = words_of(lower(result));
-      for (size_t k = i + 1; k < after.size() && k <= i + 3; ++k) {
-        std::string w = result.substr(after[k].start, after[k].end - after[k].start);
-        std::string s = singular(w);
-        if (s != w) {
-          result = replace_range(result, after[k].start, after[k].end, s);
-          break;
-        }
+      Quantity unit = q;
+      if (q.kind != Kind::count) {  // "2 minutes earlier" -> "one minute earlier"
+        unit.noun_start = q.end + 1;
+        unit.noun_end = q.unit_end;
       }
+      result = count_of(step, unit, "one", true);
+    } else {
+      result = replace_span(step, q.start, q.end, number_text(half, q.as_word));
     }
-    return ShrunkStep{result, "number",
-                      "Half the amount still counts, and it happens on a bad day (seed 000: "
-                      "then make it smaller)."};
+    return made(result, "number", "Half as many still counts, and it happens on a bad day.");
   }
   return std::nullopt;
+}
+
+/// The step before the step: "Go for a walk" -> "Put on your shoes".
+std::optional<ShrunkStep> by_preparation(const std::string& step, const std::string& low, const CoachRules& rules) {
+  return new_step(step, low, match_phrase(low, rules.preparations), "preparation",
+                  "The step before the step: starting is what makes a habit.");
+}
+
+/// The first rule that makes the step smaller.
+std::optional<ShrunkStep> shrink_once(const std::string& step, const CoachRules& rules) {
+  const std::string low = lower(step);
+  const auto qs = quantities(step, rules);
+  if (auto s = by_skill(step, low, rules)) return s;
+  if (auto s = by_place(step, low, rules)) return s;
+  if (auto s = by_session(step, low, rules)) return s;
+  if (auto s = by_job(step, low, rules)) return s;
+  if (auto s = by_distance(step, low, qs, rules)) return s;
+  if (auto s = by_duration(step, qs, rules)) return s;
+  if (auto s = by_count(step, qs)) return s;
+  if (auto s = by_ladder(step, low, rules)) return s;
+  if (auto s = by_number(step, qs)) return s;
+  return by_preparation(step, low, rules);
 }
 
 }  // namespace
 
 ShrunkStep shrink_step(const std::string& step, const CoachRules& rules) {
-  std::string low = lower(step);
-  if (auto s = by_phrase(step, low, rules.replacements, "replacement",
-                         "A whole session becomes its smallest concrete start (seed 003: do one "
-                         "push-up instead of working out for 30 minutes)."))
-    return *s;
-  if (auto s = by_ladder(step, low, rules)) return *s;
-  if (auto s = by_duration(step, low, rules)) return *s;
-  if (auto s = by_number(step, low)) return *s;
-  if (auto s = by_phrase(step, low, rules.preparations, "preparation",
-                         "Nothing left to shrink: do the step before the step (seed 000: put on "
-                         "your shoes)."))
-    return *s;
-  return ShrunkStep{"Get ready to " + step_in_sentence(step) + ", and stop there if you like",
-                    "preparation",
-                    "Nothing left to shrink: the set-up alone counts (seed 000: so small you could "
-                    "do it even on a bad day)."};
-}
-
-std::vector<std::string> ridiculous_test(const std::string& step, std::optional<double> minutes,
-                                         const CoachRules& rules, bool count_numbers) {
-  std::vector<std::string> reasons;
-  std::string low = lower(step);
-  double two = rules.thresholds.two_minutes;
-  if (minutes && *minutes > two)
-    reasons.push_back("it takes " + format_amount(*minutes) + " minutes; aim for " +
-                      format_amount(two) + " or less (the 2-minute rule)");
-  if (by_duration(step, low, rules))
-    reasons.push_back("it names a duration over " + format_amount(two) +
-                      " minutes (the 2-minute rule)");
-  auto words = words_of(low);
-  for (size_t i = 0; count_numbers && i < words.size(); ++i) {
-    auto n = number_in(low, words[i], false);
-    bool duration = i + 1 < words.size() &&
-                    duration_minutes(std::string_view(low).substr(words[i + 1].start, words[i + 1].end - words[i + 1].start));
-    if (n && !duration && n->value > rules.thresholds.large_number) {
-      reasons.push_back("'" + step.substr(n->start, n->end - n->start) +
-                        "' is a large number for a bad day");
-      break;
+  ShrunkStep out;
+  std::string current = step;
+  for (int round = 0; round < 6; ++round) {
+    auto next = shrink_once(current, rules);
+    if (!next) break;
+    out.rule += (out.rule.empty() ? "" : ", then ") + next->rule;
+    out.why += (out.why.empty() ? "" : " ") + next->why;
+    current = next->step;
+    if (ridiculous_test(current, std::nullopt, rules).empty()) {
+      out.step = current;
+      return out;
     }
   }
-  for (const auto& phrase : rules.vague) {
-    if (find_words(low, lower(phrase)) == std::string::npos) continue;
-    reasons.push_back("'" + phrase + "' is vague: there is nothing to measure");
-    break;
-  }
-  return reasons;
+  return ShrunkStep{"", "nothing smaller",
+                    "Nothing smaller than \"" + step + "\" comes from its words: you know best what the smallest part of it is."};
+}
+
+}  // namespace microstep
+
+namespace microstep {
+
+std::vector<std::string> too_big_warnings(const std::string& step, std::optional<double> minutes,
+                                          const CoachRules& rules) {
+  std::vector<std::string> warnings;
+  auto reasons = ridiculous_test(step, minutes, rules);
+  if (reasons.empty()) return warnings;
+  ShrunkStep smaller = shrink_step(step, rules);
+  const std::string offer = smaller.found() ? "try \"" + smaller.step + "\""
+                                            : "what is the smallest part of it you could do on a bad day?";
+  for (const auto& reason : reasons) warnings.push_back("the step may be too big: " + reason + "; " + offer);
+  return warnings;
 }
 
 }  // namespace microstep

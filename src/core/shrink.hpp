@@ -1,28 +1,38 @@
 #pragma once
-/// "Make it smaller": a concrete smaller step derived from the step's own text.
+/// "Make it smaller": a concrete smaller step derived from the step's own text, small enough
+/// to pass microstep's own ridiculous test.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/coach_rules.hpp"
+#include "core/ridiculous_test.hpp"
 
 namespace microstep {
 
 struct ShrunkStep {
-  std::string step;  ///< the smaller step
-  std::string rule;  ///< which rule fired: replacement, ladder, two-minute rule, number, preparation
-  std::string why;   ///< one sentence that explains it, citing the seed idea
+  std::string step;  ///< the smaller step; empty when nothing smaller was found
+  /// The rules that made it, in order: "ladder", "distance", "count, then number"; or
+  /// "nothing smaller".
+  std::string rule;
+  /// For the person: why this step is the smaller one (it names the idea, never a source), or
+  /// an honest word that nothing smaller was found.
+  std::string why;
+  bool found() const { return !step.empty(); }
 };
 
-/// Tries the rules in order: whole-session replacements, the unit ladders, the 2-minute rule,
-/// halving a number, then the preparation step; the first that changes the text wins. When
-/// nothing applies, the set-up of the step itself is proposed.
+/// Shrinks the step by the first rule that changes it, in this order: the seeds' table of big
+/// goals (skills), a place to go, a whole session, a whole job, a distance, a duration over
+/// two minutes, a count over its handful, one of a big unit down its ladder, a number halved,
+/// the step before the step. While the result still fails the ridiculous test, the next rule
+/// shrinks it again. When no rule can (or the result never passes), nothing is found: the
+/// person knows their own smaller step better than a guess.
 ShrunkStep shrink_step(const std::string& step, const CoachRules& rules);
 
-/// Why the step is probably too big (the ridiculous test), or empty when it passes.
-/// `minutes` is the goal's own estimate, when it has one. Without `count_numbers`, a large
-/// number is not a reason (growing by the 10% rule judges the number).
-std::vector<std::string> ridiculous_test(const std::string& step, std::optional<double> minutes,
-                                         const CoachRules& rules, bool count_numbers = true);
+/// The ridiculous test's warnings for a new step, each offering the smaller step: "the step
+/// may be too big: '5 km' is a distance; on a bad day a start is enough; try \"Run for 2
+/// minutes\"" (add, set --step). Empty when the step passes.
+std::vector<std::string> too_big_warnings(const std::string& step, std::optional<double> minutes,
+                                          const CoachRules& rules);
 
 }  // namespace microstep

@@ -107,23 +107,42 @@ std::vector<RungRate> rung_rates(const Chain& chain) {
 
 namespace {
 
-/// The current and the longest streak, from one walk over the occasions.
-std::pair<Streak, Streak> streaks(const Chain& chain) {
+/// Every run of kept occasions, oldest first, and the current one (empty when the last
+/// occasion judged was broken), from one walk over the occasions.
+struct Runs {
+  std::vector<Streak> all;
+  Streak current;
+};
+Runs walk_runs(const Chain& chain) {
   const ChainUnit unit = chain.unit();
-  Streak run, best;
+  Runs runs;
+  Streak run;
   for (const Occasion& o : chain.occasions()) {
     if (o.outcome == Occasion::Outcome::broken) {
+      if (run.length > 0) runs.all.push_back(run);
       run = {};
     } else if (o.outcome == Occasion::Outcome::kept && o.unit == unit) {
       if (run.length++ == 0) run.first = o.first;
       run.last = o.last;
-      if (run.length > best.length) best = run;
     }
   }
-  return {run, best};
+  if (run.length > 0) runs.all.push_back(run);
+  runs.current = run;
+  return runs;
+}
+
+/// The current and the longest streak (the earliest of equally long ones).
+std::pair<Streak, Streak> streaks(const Chain& chain) {
+  Runs runs = walk_runs(chain);
+  Streak best;
+  for (const Streak& r : runs.all)
+    if (r.length > best.length) best = r;
+  return {runs.current, best};
 }
 
 }  // namespace
+
+std::vector<Streak> all_streaks(const Chain& chain) { return walk_runs(chain).all; }
 
 Streak current_streak(const Chain& chain) { return streaks(chain).first; }
 

@@ -63,6 +63,8 @@ std::vector<RungRate> rung_rates(const Chain& chain);
 /// without adding to it, a broken one ends it.
 Streak current_streak(const Chain& chain);
 Streak longest_streak(const Chain& chain);
+/// Every streak, oldest first: each run of kept occasions between broken ones.
+std::vector<Streak> all_streaks(const Chain& chain);
 double habit_strength(const Chain& chain);
 /// Everything above, with the 7-day rule judged by `thresholds`.
 GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds = {});

@@ -2,14 +2,18 @@
 
 #include <cmath>
 
+#include "core/english.hpp"
 #include "core/event.hpp"
 
 namespace microstep {
 
 std::string count_with_unit(long count, std::string_view unit) {
-  std::string text = std::to_string(count) + " " + std::string(unit);
-  if (count != 1) text += "s";
-  return text;
+  return std::to_string(count) + " " + (count == 1 ? std::string(unit) : unit_for(2, unit));
+}
+
+std::string amount_with_unit(double amount, std::string_view unit) {
+  if (unit.empty()) return format_number(amount);
+  return format_number(amount) + " " + unit_for(std::round(amount * 100) / 100, unit);
 }
 
 std::string percent(const std::optional<double>& rate) {

@@ -117,9 +117,9 @@ TEST_CASE("done states facts the data proves, tied to the feeling") {
   Json done = json_of(j.run({"--json", "done", "g", "--amount", "4"}, at("2026-11-21T08:00:00Z")));
   // November: 20 plain days + 4 today = 24 sentences; the last 7 scheduled days all done.
   std::string fact = done["fact"].as_string();
-  bool one_of = fact == "Evidence that you are capable: that is 24 sentences this month." ||
-                fact == "Evidence that you are capable: 7 of the last 7 scheduled days." ||
-                fact == "Evidence that you are capable: at this rate: about 376 sentences in a year.";
+  bool one_of = fact == "Evidence for feeling \"capable\": that is 24 sentences this month." ||
+                fact == "Evidence for feeling \"capable\": 7 of the last 7 scheduled days." ||
+                fact == "At this rate, about 376 sentences in a year (a projection, not a promise).";
   CHECK_MESSAGE(one_of, fact);
   CHECK(done["done_days"].as_number() == 52);
 }
@@ -140,7 +140,7 @@ TEST_CASE("done: a late check-in that joins two runs is a record - done again, i
   daily(j, "Write one sentence", 25, 10, {5});
   Json late = json_of(j.run({"--json", "done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:00:00Z")));
   REQUIRE(late["milestones"].size() == 1);
-  CHECK(late["milestones"][0].as_string() == "A new longest streak: 17 days.");
+  CHECK(late["milestones"][0].as_string() == "A new longest streak: 17 days, past your earlier best of 11.");
   RunResult text = j.run({"done", "g", "--date", "2026-11-05"}, at("2026-11-10T20:05:00Z"));
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("longest streak") == std::string::npos);
@@ -160,19 +160,21 @@ TEST_CASE("evidence lists the truths with their dates") {
   CHECK(e[0]["truth"].as_string() == "I played a whole scale without stopping");
 }
 
-TEST_CASE("due exits 1 while something is due, 0 when not - remind waits for at:") {
+TEST_CASE("due exits 1 while something is due, 0 when not - remind waits for at: or remind_from") {
   TempJournal j;
   daily(j, "Write one sentence", 1, 20);
   RunResult due = j.run({"due"}, at("2026-11-21T07:00:00Z"));
   CHECK(due.exit_code == 1);
   CHECK(due.out == "g\tWrite one sentence\n");
   CHECK(j.run({"due", "--quiet"}, at("2026-11-21T07:00:00Z")).out.empty());
-  CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out ==
-        "After you pour your morning coffee: write one sentence. Two minutes is enough.\n");
-  j.write("goals/g.yaml", j.read("goals/g.yaml") + "at: \"08:30\"\n");
+  // No at: of its own: reminded from remind_from, 09:00 unless the journal says otherwise.
   CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out.empty());
   CHECK(j.run({"due", "--at-time"}, at("2026-11-21T07:00:00Z")).exit_code == 0);
-  CHECK(j.run({"due", "--at-time"}, at("2026-11-21T09:00:00Z")).exit_code == 1);
+  j.write("goals/g.yaml", j.read("goals/g.yaml") + "at: \"06:30\"\n");
+  CHECK(j.run({"remind"}, at("2026-11-21T07:00:00Z")).out ==
+        "After you pour your morning coffee: write one sentence. Two minutes is enough.\n");
+  CHECK(j.run({"remind"}, at("2026-11-21T07:15:00Z")).out.empty());  // said once today
+  CHECK(j.run({"due", "--at-time"}, at("2026-11-21T07:00:00Z")).exit_code == 1);
   REQUIRE(j.run({"done", "g"}, at("2026-11-21T09:00:00Z")).exit_code == 0);
   CHECK(j.run({"due"}, at("2026-11-21T10:00:00Z")).exit_code == 0);
 }

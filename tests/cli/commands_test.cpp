@@ -86,7 +86,7 @@ TEST_CASE("done appends one well-formed line and celebrates with the streak") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("write-novel: 1-day streak.") != std::string::npos);
   CHECK(r.out.find("Your first check-in.") != std::string::npos);
-  CHECK(r.out.find("Evidence that you are capable: that is 3 sentences this month.") != std::string::npos);
+  CHECK(r.out.find("Evidence for feeling \"capable\": that is 3 sentences this month.") != std::string::npos);
   CHECK(j.read("checkins.log") ==
         "2026-11-16\t2026-11-16T07:31:05+01:00\tdone\twrite-novel\t3\t"
         "tab\\there, \"quotes\", back\\\\slash, new\\nline, caf\xc3\xa9\n");

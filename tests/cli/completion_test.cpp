@@ -44,23 +44,6 @@ void example_journal(const TempJournal& j) {
   REQUIRE(j.exists("goals/write-novel.yaml"));
 }
 
-/// The subcommands `microstep --help` lists.
-std::vector<std::string> subcommands() {
-  RunResult help = run_microstep({"--help"});
-  REQUIRE(help.exit_code == 0);
-  auto at = help.out.find("Subcommands:\n");
-  REQUIRE(at != std::string::npos);
-  std::vector<std::string> names;
-  for (const auto& line : lines_of(help.out.substr(at + 13))) {
-    std::istringstream words(line);
-    std::string name;
-    if (line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ' && words >> name)
-      names.push_back(name);
-  }
-  REQUIRE(names.size() > 10);
-  return names;
-}
-
 }  // namespace
 
 TEST_CASE("bash completes command names from their first letters") {
@@ -126,21 +109,11 @@ TEST_CASE("bash completes options and their values") {
 TEST_CASE("bash offers every long option of every command's --help") {
   TempJournal j;
   for (const auto& name : subcommands()) {
-    RunResult help = run_microstep({name, "--help"});
-    REQUIRE(help.exit_code == 0);
     std::set<std::string> offered = set_of(complete(j, {MICROSTEP_BINARY, name, "--"}));
-    for (const auto& line : lines_of(help.out)) {
-      // Option lines: "  -q,--quiet   Print nothing", "  --weeks INT:INT in [1 - 520]".
-      auto start = line.find_first_not_of(' ');
-      if (start == std::string::npos || line[start] != '-') continue;
-      std::istringstream names(line.substr(start, line.find(' ', start) - start));
-      std::string option;
-      while (std::getline(names, option, ',')) {
-        if (option.rfind("--", 0) != 0) continue;
-        CAPTURE(name);
-        CAPTURE(option);
-        CHECK(offered.count(option) == 1);
-      }
+    for (const auto& option : long_options(name)) {
+      CAPTURE(name);
+      CAPTURE(option);
+      CHECK(offered.count(option) == 1);
     }
   }
 }

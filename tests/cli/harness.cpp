@@ -303,4 +303,34 @@ void copy_examples(const TempJournal& j) {
     j.write(file, read_file(examples + file));
 }
 
+std::vector<std::string> subcommands() {
+  RunResult help = run_microstep({"--help"});
+  auto at = help.out.find("Subcommands:\n");
+  if (help.exit_code != 0 || at == std::string::npos) throw std::runtime_error("microstep --help lists no subcommands");
+  std::vector<std::string> names;
+  for (const auto& line : lines_of(help.out.substr(at + 13))) {
+    std::istringstream words(line);
+    std::string name;
+    if (line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ' && words >> name) names.push_back(name);
+  }
+  if (names.size() < 10) throw std::runtime_error("microstep --help lists fewer than 10 subcommands");
+  return names;
+}
+
+std::vector<std::string> long_options(const std::string& command) {
+  RunResult help = run_microstep({command, "--help"});
+  if (help.exit_code != 0) throw std::runtime_error("microstep " + command + " --help failed");
+  std::vector<std::string> options;
+  for (const auto& line : lines_of(help.out)) {
+    // Option lines: "  -q,--quiet   Print nothing", "  --weeks INT:INT in [1 - 520]".
+    auto start = line.find_first_not_of(' ');
+    if (start == std::string::npos || line[start] != '-') continue;
+    std::istringstream names(line.substr(start, line.find(' ', start) - start));
+    std::string option;
+    while (std::getline(names, option, ','))
+      if (option.rfind("--", 0) == 0 && option != "--help") options.push_back(option);
+  }
+  return options;
+}
+
 }  // namespace microstep::test

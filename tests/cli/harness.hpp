@@ -74,6 +74,11 @@ class TempJournal {
 /// Copies examples/journal (its settings, log and goal files) into `j`.
 void copy_examples(const TempJournal& j);
 
+/// The subcommands `microstep --help` lists; throws std::runtime_error when it lists none.
+std::vector<std::string> subcommands();
+/// The long options ("--quiet") a command's --help lists, --help itself left out.
+std::vector<std::string> long_options(const std::string& command);
+
 /// Splits text into lines; a final newline does not make an extra empty line.
 std::vector<std::string> lines_of(const std::string& text);
 /// The whole content of a file; throws std::runtime_error naming the path on failure.

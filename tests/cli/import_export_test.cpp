@@ -32,8 +32,9 @@ RunResult ok(const TempJournal& j, const std::vector<std::string>& args, const R
 }
 
 /// `stats --json` as a map from goal id to its object.
+/// Every goal's stats, archived ones too.
 std::map<std::string, Json> stats_by_id(const TempJournal& j, const RunOptions& options) {
-  RunResult r = ok(j, {"--json", "stats"}, options);
+  RunResult r = ok(j, {"--json", "stats", "--all"}, options);
   Json all = parse_json(r.out);
   std::map<std::string, Json> by_id;
   for (size_t i = 0; i < all.size(); ++i) by_id[all[i]["id"].as_string()] = all[i];

@@ -96,7 +96,7 @@ TEST_CASE("one truth: a quota period counts its done days only up to its quota")
         "  too early to judge: 3/week met in 2 of 3 weeks so far\n"
         "  Keep going: 22 days on this step at 89%\n"
         "\n"
-        "Summary: 0 of 1 goals on track, 2 check-ins that week. Where a step did not happen, make it smaller: "
+        "Summary: 0 of 1 goal on track, 2 check-ins that week. Where a step did not happen, make it smaller: "
         "that is the plan working, not failing.\n");
   Json week = json_of(j.run({"--json", "--today", "2026-11-23", "review", "--week", "2026-11-10"}));
   CHECK_FALSE(week["goals"][0]["on_track"].as_bool());
@@ -218,7 +218,7 @@ TEST_CASE("one truth: the minimum is what counts") {
   journal(j, "", {"id: read\nstep: Read 10 pages\nstarted: 2026-11-21\nunit: pages\nminimum: 10\n"}, "");
   const RunOptions now = at("2026-11-22T20:00:00Z");
   RunResult three = ok(j, {"done", "read", "--amount", "3"}, now);
-  CHECK(three.out == "3 pages of 10 pages recorded: 7 more and today counts.\n"
+  CHECK(three.out == "3 of 10 pages recorded: 7 more and today counts.\n"
                      "read: chain broken 1 day ago: today is a fresh start.\n");
   Json today = json_of(j.run({"--json", "today"}, now));
   CHECK_FALSE(today["steps"][0]["done"].as_bool());

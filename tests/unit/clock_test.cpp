@@ -200,4 +200,15 @@ TEST_CASE("parse_date_arg") {
   }
 }
 
+TEST_CASE("clock: durations such as remind --again-after takes") {
+  using namespace std::chrono_literals;
+  CHECK(parse_duration("90m") == 90min);
+  CHECK(parse_duration("2h") == 2h);
+  CHECK(parse_duration("1h30m") == 90min);
+  for (const char* bad : {"", "2", "h", "2 h", "2hours", "30m1h", "0m", "1h1h", "-2h", "1.5h"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_duration(bad));
+  }
+}
+
 }  // namespace microstep

@@ -37,6 +37,38 @@ TEST_CASE("coach rules: a file's lists come before the base's, so its own rules 
   CHECK(own.preparations[0].nouns == std::vector<std::string>{"piano", "lid"});
 }
 
+TEST_CASE("coach rules: skills, places, jobs, counts and distances - the journal's first") {
+  CoachRules base = parse_rules_text(
+      "thresholds:\n  handful: 4\n  short_distance: 150\n"
+      "skills:\n  - when: [\"learn {noun}\"]\n    nouns: [Spanish]\n    step: Learn one new {noun} word\n"
+      "going: [go to]\nplaces:\n  - when: [gym]\n    step: Do one push-up\n"
+      "jobs:\n  - when: [kitchen]\n    part: one counter in {det} kitchen\n  - when: [do the dishes]\n"
+      "    step: Wash one dish\n"
+      "counts:\n  - units: [word]\n    most: 50\n"
+      "distances:\n  - units: [km]\n    metres: 1000\n",
+      "installed.yaml");
+  CHECK(base.thresholds.handful == 4);
+  CHECK(base.thresholds.short_distance == 150);
+  REQUIRE(base.skills.size() == 1);
+  CHECK(base.skills[0].when == std::vector<std::string>{"learn {noun}"});
+  CHECK(base.going == std::vector<std::string>{"go to"});
+  REQUIRE(base.jobs.size() == 2);
+  CHECK(base.jobs[0].part == "one counter in {det} kitchen");
+  CHECK(base.jobs[0].step.empty());
+  CHECK(base.jobs[1].step == "Wash one dish");
+  REQUIRE(base.counts.size() == 1);
+  CHECK(base.counts[0].units == std::vector<std::string>{"word"});
+  CHECK(base.counts[0].value == 50);
+  REQUIRE(base.distances.size() == 1);
+  CHECK(base.distances[0].value == 1000);
+
+  CoachRules own = parse_rules_text("counts:\n  - units: [page]\n    most: 3\ngoing: [drive to]\n", "rules.yaml", base);
+  REQUIRE(own.counts.size() == 2);
+  CHECK(own.counts[0].units == std::vector<std::string>{"page"});
+  CHECK(own.going == std::vector<std::string>{"drive to", "go to"});
+  CHECK(own.skills.size() == 1);  // none of its own: the base's, as they were
+}
+
 TEST_CASE("coach rules: a bad entry is an error naming the file and line") {
   auto error_of = [](const std::string& text) {
     try {
@@ -53,6 +85,9 @@ TEST_CASE("coach rules: a bad entry is an error naming the file and line") {
   CHECK(error_of("vague:\n  - more\n  - [a, b]\n") == "rules.yaml:3: vague must be a list of texts");
   CHECK(error_of("replacements:\n  - when: [run]\n") ==
         "rules.yaml:2: replacements entries need when: [words] and step: text");
+  CHECK(error_of("counts:\n  - units: [word]\n    most: many\n") == "rules.yaml:3: counts.most must be a number");
+  CHECK(error_of("distances:\n  - units: [km]\n") ==
+        "rules.yaml:2: distances must be a list of {units: [...], metres: number}");
   CHECK(error_of("- a list\n").starts_with("rules.yaml:1: expected a mapping of coaching rules"));
 }
 

@@ -61,3 +61,46 @@ TEST_CASE("intention: spoken to the person - every contraction of I becomes one 
 }
 
 }  // namespace microstep
+
+namespace microstep {
+
+TEST_CASE("intention: a step named in the past tense or with -ing, as trackers name habits") {
+  CHECK(implementation_intention("I have lunch", "Called Mom") == "After I have lunch, I will call Mom.");
+  CHECK(implementation_intention("", "Meditated") == "I will meditate.");
+  CHECK(implementation_intention("", "Studied Spanish") == "I will study Spanish.");
+  CHECK(implementation_intention("", "Stopped at the gym") == "I will stop at the gym.");
+  CHECK(implementation_intention("", "Ran 2 km") == "I will run 2 km.");
+  CHECK(implementation_intention("", "Wrote one line") == "I will write one line.");
+  CHECK(implementation_intention("", "Flossed") == "I will floss.");
+  CHECK(implementation_intention("", "Reading") == "I will read.");
+  CHECK(implementation_intention("", "Journaling for 2 minutes") == "I will journal for 2 minutes.");
+  CHECK(implementation_intention("", "Running") == "I will run.");
+  CHECK(second_person_intention("I have lunch", "Called Mom") == "After you have lunch: call Mom.");
+  CHECK(second_person_intention("", "Meditated") == "Meditate.");
+}
+
+TEST_CASE("intention: a name that cannot follow 'I will' is given as written") {
+  CHECK(implementation_intention("I have lunch", "Meditation") == "After I have lunch: Meditation");
+  CHECK(implementation_intention("", "Vitamins") == "Vitamins");
+  CHECK(implementation_intention("", "Morning walk") == "Morning walk");
+  CHECK(implementation_intention("", "8 glasses of water") == "8 glasses of water");
+  CHECK(implementation_intention("", "No sugar") == "No sugar");
+  CHECK(implementation_intention("", "Daily stretch") == "Daily stretch");
+  CHECK(implementation_intention("", "TODO list: one item") == "TODO list: one item");
+  // An -ed word microstep cannot read as a verb is not guessed at.
+  CHECK(implementation_intention("I wake up", "Zorbed") == "After I wake up: Zorbed");
+  CHECK(second_person_intention("I have my lunch", "Meditation") == "After you have your lunch: Meditation.");
+  CHECK(second_person_intention("", "Vitamins") == "Vitamins.");
+}
+
+TEST_CASE("intention: the person's own I, and steps that say not to") {
+  CHECK(implementation_intention("", "I stretch") == "I will stretch.");
+  CHECK(implementation_intention("", "I'll read one page") == "I will read one page.");
+  CHECK(implementation_intention("I get home", "Don't open the fridge") == "After I get home, I will not open the fridge.");
+  CHECK(implementation_intention("", "Do not snooze") == "I will not snooze.");
+  CHECK(implementation_intention("", "Never skip breakfast") == "I will never skip breakfast.");
+  // A verb microstep does not know is read as one, as before: most steps start with one.
+  CHECK(implementation_intention("", "Snuggle the cat") == "I will snuggle the cat.");
+}
+
+}  // namespace microstep

@@ -91,17 +91,14 @@ TEST_CASE("milestones: the first check-in") {
   CHECK_FALSE(has(reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-02"}}, "2026-11-02"), "first"));
 }
 
-TEST_CASE("milestones: 7 days done - the first week at 5 of 7 - a new longest streak") {
+TEST_CASE("milestones: 7 days done - the first week at 5 of 7 - no record in a first run") {
   Goal g = goal_with("2026-11-01");
   auto got = reached(g, every_day("2026-11-01", "2026-11-07"), "2026-11-07");
-  CHECK(got.size() == 3);
-  CHECK(has(got, "7 days done."));
-  CHECK(has(got, "first week at 5 of 7"));
-  CHECK(has(got, "A new longest streak: 7 days."));
-  SUBCASE("the day after: only the record goes on") {
-    // 8 is no round number, and the first week at 5 of 7 was already reached on the 7th.
-    auto next = reached(g, every_day("2026-11-01", "2026-11-08"), "2026-11-08");
-    CHECK(next == std::vector<std::string>{"A new longest streak: 8 days."});
+  CHECK(got == std::vector<std::string>{"7 days done.", "Your first week at 5 of 7: on track."});
+  SUBCASE("the day after: nothing new") {
+    // 8 is no round number, the first week at 5 of 7 was reached on the 7th, and a first run
+    // beats no earlier streak: it is no record each day it grows.
+    CHECK(reached(g, every_day("2026-11-01", "2026-11-08"), "2026-11-08").empty());
   }
 }
 
@@ -132,9 +129,13 @@ TEST_CASE("milestones: equalling the longest streak is no new record - passing i
   CHECK(got == std::vector<std::string>{"Your first week at 5 of 7: on track."});
   checks.push_back({"2026-11-08"});
   got = reached(g, checks, "2026-11-08");
-  CHECK(has(got, "A new longest streak: 4 days."));
+  CHECK(has(got, "A new longest streak: 4 days, past your earlier best of 3."));
   CHECK(has(got, "7 days done."));
   CHECK_FALSE(has(got, "first week"));  // once only
+  SUBCASE("the day after passing it: the record is not said again") {
+    checks.push_back({"2026-11-09"});
+    CHECK_FALSE(has(reached(g, checks, "2026-11-09"), "longest streak"));
+  }
 }
 
 TEST_CASE("milestones: a late check-in that joins two runs sets a record") {
@@ -143,10 +144,10 @@ TEST_CASE("milestones: a late check-in that joins two runs sets a record") {
   Goal g = goal_with("2026-11-01");
   std::vector<Check> checks{{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-05"},
                             {"2026-11-06"}, {"2026-11-07"}, {"2026-11-04"}};
-  CHECK(has(reached(g, checks, "2026-11-07", "2026-11-04"), "A new longest streak: 7 days."));
+  CHECK(has(reached(g, checks, "2026-11-07", "2026-11-04"), "A new longest streak: 7 days, past your earlier best of 3."));
   SUBCASE("runs in the past, with today's run shorter: still a record, and its length") {
     checks.push_back({"2026-11-09"});  // the 8th missed
-    CHECK(has(reached(g, checks, "2026-11-09", "2026-11-04"), "A new longest streak: 7 days."));
+    CHECK(has(reached(g, checks, "2026-11-09", "2026-11-04"), "A new longest streak: 7 days, past your earlier best of 3."));
   }
   SUBCASE("a late check-in that leaves the longest run as it was: no record") {
     std::vector<Check> short_gap{{"2026-11-01"}, {"2026-11-02"}, {"2026-11-03"}, {"2026-11-04"},
@@ -181,10 +182,15 @@ TEST_CASE("milestones: a comeback after a miss") {
     auto got = reached(goal_with("2026-11-02", "mon,wed,fri"), {{"2026-11-02"}, {"2026-11-06"}}, "2026-11-06");
     CHECK(has(got, "you came back"));
   }
+  SUBCASE("no comeback on a first check-in: missed days before it are a start, not a return") {
+    auto got = reached(goal_with("2026-11-01"), {{"2026-11-04"}}, "2026-11-04");
+    CHECK(got == std::vector<std::string>{"Your first check-in. Every chain starts with one link."});
+  }
   SUBCASE("no comeback when the occurrence before was done") {
-    // Missed the 2nd, done the 3rd and 4th: the 4th is a new longest run of 2, not a comeback.
+    // Missed the 2nd, done the 3rd and 4th: the 4th is no comeback, and a run of 2 after a
+    // single day beats no streak (a streak is two or more).
     auto got = reached(goal_with("2026-11-01"), {{"2026-11-01"}, {"2026-11-03"}, {"2026-11-04"}}, "2026-11-04");
-    CHECK(got == std::vector<std::string>{"A new longest streak: 2 days."});
+    CHECK(got.empty());
   }
 }
 
@@ -201,11 +207,16 @@ TEST_CASE("milestones: the first week at 5 of 7 can come later than the first we
 }
 
 TEST_CASE("milestones: a quota goal's record is counted in weeks") {
-  // 3/week from Monday 11-02: both weeks met by Friday the 13th.
+  // 3/week from Monday 11-02: two weeks met, the third missed, then two more met by Friday
+  // 12-04, and the third of the new run by Friday 12-11: 3 weeks, past the earlier 2.
   Goal g = goal_with("2026-11-02", "3/week");
-  auto got = reached(g, {{"2026-11-02"}, {"2026-11-04"}, {"2026-11-06"}, {"2026-11-09"}, {"2026-11-11"}, {"2026-11-13"}},
-                     "2026-11-13");
-  CHECK(got == std::vector<std::string>{"A new longest streak: 2 weeks."});
+  std::vector<Check> checks{{"2026-11-02"}, {"2026-11-04"}, {"2026-11-06"}, {"2026-11-09"}, {"2026-11-11"},
+                            {"2026-11-13"}, {"2026-11-23"}, {"2026-11-25"}, {"2026-11-27"}, {"2026-11-30"},
+                            {"2026-12-02"}, {"2026-12-04"}};
+  CHECK_FALSE(has(reached(g, checks, "2026-12-04"), "longest streak"));  // 2 weeks: equal, no record
+  for (const char* d : {"2026-12-07", "2026-12-09", "2026-12-11"}) checks.push_back({d});
+  CHECK(reached(g, checks, "2026-12-11") ==
+        std::vector<std::string>{"A new longest streak: 3 weeks, past your earlier best of 2."});
 }
 
 TEST_CASE("milestones: honest fact - this month's amount - the last 7 scheduled days - the yearly pace") {
@@ -214,7 +225,7 @@ TEST_CASE("milestones: honest fact - this month's amount - the last 7 scheduled 
   Goal g = goal_with("2026-11-01", "daily", "sentences");
   CHECK(facts(g, every_day("2026-11-01", "2026-11-10", 2.0), "2026-11-10") ==
         std::set<std::string>{"That is 20 sentences this month.", "7 of the last 7 scheduled days.",
-                              "At this rate: about 730 sentences in a year."});
+                              "At this rate, about 730 sentences in a year (a projection, not a promise)."});
 }
 
 TEST_CASE("milestones: honest fact - only this month counts for the month - every day for the pace") {
@@ -223,7 +234,7 @@ TEST_CASE("milestones: honest fact - only this month counts for the month - ever
   Goal g = goal_with("2026-10-25");
   CHECK(facts(g, every_day("2026-10-25", "2026-11-03"), "2026-11-03") ==
         std::set<std::string>{"That is 3 check-ins this month.", "7 of the last 7 scheduled days.",
-                              "At this rate: about 365 check-ins in a year."});
+                              "At this rate, about 365 check-ins in a year (a projection, not a promise)."});
 }
 
 TEST_CASE("milestones: honest fact - the last 7 scheduled days pass over the days not asked for") {
@@ -235,7 +246,7 @@ TEST_CASE("milestones: honest fact - the last 7 scheduled days pass over the day
                             {"2026-11-13"}, {"2026-11-16"}, {"2026-11-18"}, {"2026-11-20"}};
   CHECK(facts(g, checks, "2026-11-20") ==
         std::set<std::string>{"That is 8 check-ins this month.", "6 of the last 7 scheduled days.",
-                              "At this rate: about 154 check-ins in a year."});
+                              "At this rate, about 154 check-ins in a year (a projection, not a promise)."});
 }
 
 TEST_CASE("milestones: honest fact - only facts that hold are offered") {
@@ -260,16 +271,28 @@ TEST_CASE("milestones: honest fact - only facts that hold are offered") {
   }
 }
 
-TEST_CASE("milestones: honest fact - tied plainly to the feeling the step is for") {
+TEST_CASE("milestones: honest fact - one count is singular") {
+  CHECK(facts(goal_with("2026-11-01"), {{"2026-11-01"}}, "2026-11-01") ==
+        std::set<std::string>{"That is 1 check-in this month."});
+  CHECK(facts(goal_with("2026-11-01", "daily", "sentences"), {{"2026-11-01"}}, "2026-11-01") ==
+        std::set<std::string>{"That is 1 sentence this month."});
+}
+
+TEST_CASE("milestones: honest fact - tied to the feeling in the person's own words") {
   Goal g = goal_with("2026-11-01", "daily", "sentences");
   g.feeling = "capable";
+  // The projection is no evidence: it is offered, but not tied to the feeling.
   CHECK(facts(g, every_day("2026-11-01", "2026-11-10", 2.0), "2026-11-10") ==
-        std::set<std::string>{"Evidence that you are capable: that is 20 sentences this month.",
-                              "Evidence that you are capable: 7 of the last 7 scheduled days.",
-                              "Evidence that you are capable: at this rate: about 730 sentences in a year."});
-  g.feeling = "like a musician";
-  auto musician = facts(g, every_day("2026-11-01", "2026-11-03"), "2026-11-03");
-  CHECK(musician == std::set<std::string>{"Evidence that you feel like a musician: that is 3 sentences this month."});
+        std::set<std::string>{"Evidence for feeling \"capable\": that is 20 sentences this month.",
+                              "Evidence for feeling \"capable\": 7 of the last 7 scheduled days.",
+                              "At this rate, about 730 sentences in a year (a projection, not a promise)."});
+  SUBCASE("any feeling reads right: first person, a phrase, a sentence") {
+    for (const char* feeling : {"like someone who takes care of myself", "I am enough", "like a musician"}) {
+      g.feeling = feeling;
+      CHECK(facts(g, every_day("2026-11-01", "2026-11-03"), "2026-11-03") ==
+            std::set<std::string>{"Evidence for feeling \"" + std::string(feeling) + "\": that is 3 sentences this month."});
+    }
+  }
 }
 
 }  // namespace microstep

@@ -157,20 +157,34 @@ TEST_CASE("report: a suggestion in words") {
   smaller.rule = "7-day rule";
   smaller.reason = "4 of the last 7 scheduled days done; 5 is on track";
   smaller.step = "Write one word";
-  smaller.shrink_rule = "ladder";
-  CHECK(suggestion_text(smaller) ==
+  smaller.shrink_rule = "ladder: One sentence is a big unit; one word is the next size down.";
+  smaller.shrink_why = "One sentence is a big unit; one word is the next size down.";
+  CHECK(suggestion_text("g", smaller) ==
         "Make it smaller: \"Write one word\" (7-day rule: 4 of the last 7 scheduled days done; 5 is on track)\n"
-        "  rule: ladder\n");
+        "  One sentence is a big unit; one word is the next size down. Take it with: microstep shrink g\n");
+  SUBCASE("nothing smaller found: the person is asked for their own") {
+    smaller.step.reset();
+    smaller.shrink_why = "Nothing smaller than \"Take my vitamins\" comes from its words: you know best what the "
+                         "smallest part of it is.";
+    CHECK(suggestion_text("g", smaller) ==
+          "Make it smaller (7-day rule: 4 of the last 7 scheduled days done; 5 is on track)\n"
+          "  Nothing smaller than \"Take my vitamins\" comes from its words: you know best what the smallest part "
+          "of it is. Set it with: microstep shrink g \"your smaller step\"\n");
+  }
   Suggestion grow;
   grow.kind = SuggestionKind::grow;
   grow.step = "Write 1-2 sentences";
   grow.reason = "30 days on this step at 97%";
-  CHECK(suggestion_text(grow) == "Ready to grow: \"Write 1-2 sentences\" (30 days on this step at 97%)\n");
+  CHECK(suggestion_text("g", grow) == "Ready to grow: \"Write 1-2 sentences\" (30 days on this step at 97%)\n");
   Suggestion anchor;
   anchor.kind = SuggestionKind::change_anchor;
   anchor.reason = "misses cluster on Mondays";
-  CHECK(suggestion_text(anchor) == "Change the anchor: misses cluster on Mondays\n");
-  CHECK(suggestion_text(keep("6 of the last 7")) == "Keep going: 6 of the last 7\n");
+  CHECK(suggestion_text("g", anchor) == "Change the anchor: misses cluster on Mondays\n");
+  CHECK(suggestion_text("g", keep("6 of the last 7")) == "Keep going: 6 of the last 7\n");
+  Suggestion none;
+  none.kind = SuggestionKind::none;
+  none.reason = "no suggestion while the goal is paused";
+  CHECK(suggestion_text("g", none) == "No suggestion while the goal is paused.\n");
 }
 
 TEST_CASE("report: a goal as JSON - optional fields as null - history oldest first") {

@@ -31,6 +31,7 @@ TEST_CASE("settings: the defaults, from an empty file and from the file init wri
     CHECK(s.week_starts == 0);
     CHECK(s.celebrations.empty());
     CHECK_FALSE(s.git_commit);
+    CHECK(s.remind_from == std::chrono::minutes{9 * 60});
   }
   CHECK(load_settings("/nonexistent/microstep.yaml", "microstep.yaml").week_starts == 0);
 }
@@ -38,12 +39,13 @@ TEST_CASE("settings: the defaults, from an empty file and from the file init wri
 TEST_CASE("settings: every field read") {
   Settings s = parse_settings_text(
       "# mine\nday_starts_at: \"04:30\"\nweek_starts: sunday\ncelebrations:\n  - Nice!\n  - \"Yes: done\"\n"
-      "git: {commit: true}\nsomething_else: kept for later\n",
+      "git: {commit: true}\nremind_from: \"20:30\"\nsomething_else: kept for later\n",
       "microstep.yaml");
   CHECK(s.day_starts_at == std::chrono::minutes{4 * 60 + 30});
   CHECK(s.week_starts == 6);
   CHECK(s.celebrations == std::vector<std::string>{"Nice!", "Yes: done"});
   CHECK(s.git_commit);
+  CHECK(s.remind_from == std::chrono::minutes{20 * 60 + 30});
 }
 
 TEST_CASE("settings: a bad value names the file and its line") {
@@ -54,6 +56,7 @@ TEST_CASE("settings: a bad value names the file and its line") {
   CHECK(error_of("celebrations: Nice!\n").starts_with("microstep.yaml:1: celebrations must be a list"));
   CHECK(error_of("git: true\n").starts_with("microstep.yaml:1: git must be a mapping"));
   CHECK(error_of("git:\n  commit: maybe\n").starts_with("microstep.yaml:2: git.commit must be true or false"));
+  CHECK(error_of("remind_from: 9\n") == "microstep.yaml:1: remind_from must be a time of day such as \"09:00\"");
   CHECK(error_of("- a\n- b\n").starts_with("microstep.yaml:"));  // a list, not a mapping
 }
 
