@@ -79,6 +79,7 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     read_number(t, "grow_max_increase", th.grow_max_increase, display_path);
     read_number(t, "two_minutes", th.two_minutes, display_path);
     read_number(t, "large_number", th.large_number, display_path);
+    read_number(t, "mood_min_days", th.mood_min_days, display_path);
   }
   if (const YAML::Node l = root["ladders"]) {
     if (!l.IsSequence()) throw data_error(yaml_where(display_path, l) + "ladders must be a list of lists");

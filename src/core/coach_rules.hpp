@@ -19,6 +19,7 @@ struct CoachThresholds {
   double grow_max_increase = 0.1;  ///< the 10% rule
   double two_minutes = 2;       ///< the 2-minute rule
   double large_number = 10;     ///< a number above this in a step is probably too big
+  int mood_min_days = 14;       ///< days with a mood before moods are compared at all
 };
 
 /// "When the step mentions one of these words, the step becomes this one."
