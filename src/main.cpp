@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
@@ -42,8 +43,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "microstep: " << e.what() << "\n"
-              << "Run 'microstep --help' for the commands and options.\n";
+    // CLI11's own words ("A subcommand is required", "The following arguments were not
+    // expected") name neither the mistake nor the fix: say what was not understood first.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (auto message = cli::unknown_word_message(app, args)) {
+      std::cerr << "microstep: " << *message << "\n";
+    } else if (auto command = cli::command_word(app, args)) {
+      std::cerr << "microstep: " << e.what() << "\n"
+                << "Run 'microstep help " << *command << "' for its arguments and options.\n";
+    } else {
+      std::cerr << cli::short_usage(app);
+    }
     return static_cast<int>(ExitCode::usage);
   } catch (const Failure& e) {
     if (*e.what()) std::cerr << "microstep: " << e.what() << "\n";

@@ -96,7 +96,7 @@ void run_add(Context& context, const AddOptions& o) {
     context.print_json(json);
     return;
   }
-  context.print("Added " + goal.id + ": " + implementation_intention(goal.after, goal.step) + "\n");
+  context.print_wrapped("Added " + goal.id + ": " + implementation_intention(goal.after, goal.step) + "\n");
 }
 
 }  // namespace

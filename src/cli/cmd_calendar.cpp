@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/json_writer.hpp"
+#include "core/wrap.hpp"
 
 namespace microstep::cli {
 
@@ -50,15 +51,18 @@ void run_calendar(Context& context, const CalendarOptions& o) {
     return;
   }
   CalendarStyle style{!o.ascii, context.color()};
+  const size_t width = context.width();
   std::string out;
   if (one_goal) {
     const GoalReport& r = reports.front();
-    out = r.goal.id + ": " + r.stats.in_force.step + " (" + r.stats.in_force.schedule_text + ")\n\n" +
+    out = wrap_text(r.goal.id + ": " + r.stats.in_force.step + " (" + r.stats.in_force.schedule_text + ")\n", width) +
+          "\n" +
           month_grids(*chains.front(), o.months.value_or(2), style);
   } else {
-    out = heatmap_strips(chains, o.weeks.value_or(12), style);
+    // 12 weeks by default, fewer when the terminal is narrower than their strips.
+    out = heatmap_strips(chains, o.weeks.value_or(strip_weeks_that_fit(chains, width, 12)), style);
   }
-  context.print(out + "\n" + calendar_legend(style));
+  context.print(out + "\n" + calendar_legend(style, width));
 }
 
 }  // namespace
@@ -67,7 +71,8 @@ void setup_calendar(CLI::App& app, Context& context) {
   auto o = std::make_shared<CalendarOptions>();
   auto* cmd = app.add_subcommand("calendar", "The chain: month grids for a goal, strips for all");
   cmd->add_option("ID", o->id, "One goal (default: all goals, as strips)");
-  cmd->add_option("--weeks", o->weeks, "Strips of the last N weeks (default 12)")
+  cmd->add_option("--weeks", o->weeks,
+                  "Strips of the last N weeks (default 12, or as many as fit the terminal)")
       ->check(CLI::Range(1, 520));
   cmd->add_option("--months", o->months, "Month grids of the last N months (default 2)")
       ->check(CLI::Range(1, 120));

@@ -1,5 +1,6 @@
-// microstep chart [ID...] --svg FILE: the chain of the last year as one self-contained SVG, a
-// calendar heatmap and a 30-day completion rate line per goal, for a journal's README.
+// microstep chart [ID...] --svg FILE: the chain of the last year (or since the first goal
+// started, or of --weeks N) as one self-contained SVG, a calendar heatmap and a 30-day
+// completion rate line per goal, for a journal's README.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "core/atomic_file.hpp"
@@ -13,6 +14,7 @@ namespace {
 struct ChartOptions {
   std::vector<std::string> ids;
   std::string svg;
+  std::optional<int> weeks;
 };
 
 void run_chart(Context& context, const ChartOptions& o) {
@@ -26,8 +28,14 @@ void run_chart(Context& context, const ChartOptions& o) {
   auto reports = o.ids.empty()
                      ? load_reports(context, {}, [today](const Goal& g) { return is_active_today(g, today); })
                      : load_reports(context, o.ids);
+  int weeks = o.weeks.value_or(kChartWeeks);
+  if (!o.weeks && !reports.empty()) {
+    Day first_start = reports.front().goal.started;
+    for (const auto& r : reports) first_start = std::min(first_start, r.goal.started);
+    weeks = chart_weeks_since(first_start, today, context.journal().settings().week_starts);
+  }
   std::vector<ChartSeries> series;
-  for (const auto& r : reports) series.push_back(chart_series(*r.chain));
+  for (const auto& r : reports) series.push_back(chart_series(*r.chain, weeks));
   std::string svg = chart_svg(series);
 
   if (to_stdout) {
@@ -41,6 +49,7 @@ void run_chart(Context& context, const ChartOptions& o) {
     for (const auto& s : series) json.value(s.id);
     json.end_array();
     if (!series.empty()) json.key("first").value(series.front().first).key("last").value(series.front().today);
+    json.field("weeks", static_cast<long>(weeks));
     json.end_object();
     context.print_json(json);
     return;
@@ -57,6 +66,9 @@ void setup_chart(CLI::App& app, Context& context) {
   cmd->add_option("ID", o->ids, "Goal ids or unique prefixes (default: all active goals)");
   cmd->add_option("--svg", o->svg, "Write the SVG to FILE (atomically), or - for standard output")
       ->required();
+  cmd->add_option("--weeks", o->weeks,
+                  "Week columns (default: 53, or since the first goal started when fewer)")
+      ->check(CLI::Range(1, 520));
   cmd->callback([&context, o] { run_chart(context, *o); });
 }
 

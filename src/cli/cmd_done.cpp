@@ -85,7 +85,7 @@ void run_done(Context& context, const CheckinRequest& request) {
   // Seed 003's plan: day 7 is for reflecting on the first week.
   if (is_review_day(chain))
     out += "Day 7 of this step, review day: " + verdict_text(stats.verdict) + ". See the week: microstep review\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

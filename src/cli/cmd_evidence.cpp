@@ -36,7 +36,7 @@ void run_evidence(Context& context, const std::string& prefix) {
           "microstep done ID --truth \"I played a whole scale without stopping\"\n";
   for (const auto& e : events) out += format_day(e.day) + "  " + e.goal + "  " + e.truth + "\n";
   if (mood) out += "\n" + mood_text(*mood, prefix.empty() ? "a step" : "this step") + "\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

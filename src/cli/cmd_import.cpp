@@ -1,6 +1,7 @@
-// microstep import FORMAT PATH: goals and check-ins from Loop Habit Tracker, harsh, or
+// microstep import FORMAT PATH|-: goals and check-ins from Loop Habit Tracker, harsh, or
 // microstep's own csv and json exports. Importing the same data twice adds nothing twice.
 #include <filesystem>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -24,15 +25,30 @@ std::string_view source_name(const std::string& format) {
   return format == "csv" ? "a microstep csv export" : "a microstep json export";
 }
 
+/// `-` names standard input, as for most Unix tools (a file named "-" is ./-).
+constexpr const char* kStdin = "-";
+constexpr const char* kStdinName = "standard input";
+
 ImportPlan read_plan(Context& context, const ImportOptions& o) {
   std::filesystem::path path(o.path);
   Day today = context.clock().today;
+  if (o.path == kStdin && (o.format == "loop" || o.format == "harsh"))
+    throw usage_error("import " + o.format + " reads a folder (" +
+                      (o.format == "loop" ? "Loop's export, unzipped: Habits.csv and a folder per habit"
+                                          : "harsh's habits and log files") +
+                      "), which standard input cannot hold; give its path");
   if (o.format == "loop") return import_loop(path, today);
   if (o.format == "harsh") return import_harsh(path, today);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw usage_error("no such file: " + o.path);
-  std::string text = read_import_file(path, o.path);
-  return o.format == "csv" ? parse_export_csv(text, o.path) : parse_export_json(text, o.path);
+  std::string text, name = o.path;
+  if (o.path == kStdin) {
+    name = kStdinName;
+    text = read_import_stream(std::cin, name);
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw usage_error("no such file: " + o.path);
+    text = read_import_file(path, o.path);
+  }
+  return o.format == "csv" ? parse_export_csv(text, name) : parse_export_json(text, name);
 }
 
 std::string id_list(const std::vector<std::string>& ids) {
@@ -78,7 +94,7 @@ void run_import(Context& context, const ImportOptions& o) {
   }
 
   std::string text = std::string(o.dry_run ? "Would import from " : "Imported from ") +
-                     std::string(source_name(o.format)) + " (" + o.path + ")" +
+                     std::string(source_name(o.format)) + " (" + (o.path == kStdin ? kStdinName : o.path) + ")" +
                      (o.dry_run ? "; nothing written:\n" : ":\n");
   text += "  " + count(result.goals_added.size(), "goal", "goals") + " added" +
           (result.goals_added.empty() ? "" : ": " + id_list(result.goals_added)) + "\n";
@@ -106,13 +122,14 @@ void run_import(Context& context, const ImportOptions& o) {
 void setup_import(CLI::App& app, Context& context) {
   auto o = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand(
-      "import", "Import goals and check-ins from Loop Habit Tracker, harsh, or a microstep export");
+      "import", "Import goals and check-ins: Loop Habit Tracker, harsh, csv or json");
   cmd->add_option("FORMAT", o->format,
                   "loop (the unzipped CSV export, or its Habits.csv), harsh (the directory of its "
                   "habits and log files), csv or json (microstep export)")
       ->required()
       ->check(CLI::IsMember({"loop", "harsh", "csv", "json"}));
-  cmd->add_option("PATH", o->path, "The file or directory to import")->required();
+  cmd->add_option("PATH", o->path, "The file or directory to import; - reads csv or json from standard input")
+      ->required();
   cmd->add_flag("--dry-run", o->dry_run, "Show what would be imported; write nothing");
   cmd->callback([&context, o] { run_import(context, *o); });
 }

@@ -35,6 +35,11 @@ void run_list(Context& context, const ListOptions& options) {
     if (goal.since > today && !goal.history.empty()) later.push_back(goal.current());
     return later;
   };
+  // `pause` writes to the log, not to the goal file: the log says which goals rest today.
+  LogDiagnostics diagnostics;
+  auto marks = journal.read_marks(goals, diagnostics);
+  context.report(diagnostics);
+  auto status_today = [&](const Goal& goal) { return status_on(goal, marks.at(goal.id), today); };
   // The goals in one group, or one group per big goal (the goals without one last).
   std::vector<BigGoal> groups;
   if (options.by_goal) {
@@ -53,6 +58,7 @@ void run_list(Context& context, const ListOptions& options) {
       for (size_t i : group.members) {
         json.begin_object();
         write_goal_fields(json, as_of(goals[i], today));
+        json.field("status_today", to_string(status_today(goals[i])));
         json.key("upcoming").begin_array();
         for (const auto& v : upcoming_of(goals[i])) write_version_json(json, v);
         json.end_array().end_object();
@@ -81,7 +87,7 @@ void run_list(Context& context, const ListOptions& options) {
     }
     for (size_t i : group.members) {
       const Goal goal = as_of(goals[i], today);
-      out += indent + pad(goal.id, id_width + 2) + pad(std::string(to_string(goal.status)), 10) +
+      out += indent + pad(goal.id, id_width + 2) + pad(std::string(to_string(status_today(goals[i]))), 10) +
              pad(goal.schedule_text, schedule_width + 2) + goal.step;
       if (!goal.after.empty()) out += "  (after " + goal.after + ")";
       for (const auto& v : upcoming_of(goals[i])) out += "  [from " + format_day(v.from) + ": " + v.step + "]";

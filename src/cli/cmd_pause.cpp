@@ -19,7 +19,7 @@ void run_pause(Context& context, EventKind kind, const CheckinRequest& request) 
     return;
   }
   if (kind == EventKind::pause)
-    context.print("Paused " + event.goal.id + " from " + format_day(event.event.day) +
+    context.print_wrapped("Paused " + event.goal.id + " from " + format_day(event.event.day) +
                   ": paused days count like rest days. Resume with: microstep resume " +
                   event.goal.id + "\n");
   else

@@ -70,7 +70,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
                     format_day(goal.since) + " (was \"" + version.step + "\").\n";
   if (!rule.empty()) out += "  rule: " + rule + "\n";
   if (!grow) out += "  A step this small works on a bad day. That is the point.\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 void add_resize_command(CLI::App& app, Context& context, bool grow) {

@@ -209,7 +209,7 @@ void run_review(Context& context, const std::optional<std::string>& week, bool b
   out += on_track == static_cast<long>(weeks.size()) && !weeks.empty()
              ? " Keep going.\n"
              : " Where a step did not happen, make it smaller: that is the plan working, not failing.\n";
-  context.print(out);
+  context.print_wrapped(out);
 }
 
 }  // namespace

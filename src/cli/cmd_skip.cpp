@@ -19,7 +19,7 @@ void run_skip(Context& context, const CheckinRequest& request) {
     context.print_json(json);
     return;
   }
-  context.print("Rest day for " + skip.goal.id + " on " + format_day(skip.event.day) +
+  context.print_wrapped("Rest day for " + skip.goal.id + " on " + format_day(skip.event.day) +
                 ": the chain is kept. Rest well.\n");
 }
 

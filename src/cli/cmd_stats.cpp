@@ -75,7 +75,7 @@ void run_stats(Context& context, const StatsOptions& o) {
   if (context.options.json)
     context.print_json(json);
   else
-    context.print(text.empty() ? "No goals yet.\n" : text);
+    context.print_wrapped(text.empty() ? "No goals yet.\n" : text);
 }
 
 }  // namespace

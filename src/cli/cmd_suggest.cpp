@@ -31,7 +31,7 @@ void run_suggest(Context& context, const std::vector<std::string>& ids) {
   if (context.options.json)
     context.print_json(json);
   else
-    context.print(text.empty() ? "No active goals.\n" : text);
+    context.print_wrapped(text.empty() ? "No active goals.\n" : text);
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ void run_today(Context& context, bool by_goal) {
     if (by_goal) out += big_goal_line(groups[g].text, groups[g].stats) + "\n";
     for (const auto& d : due[g]) out += step_text(context, d, today);
   }
-  context.print(out);
+  context.print_wrapped(out, 4);
 }
 
 }  // namespace

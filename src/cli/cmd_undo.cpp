@@ -23,7 +23,7 @@ void run_undo(Context& context, const CheckinRequest& request) {
     context.print_json(json);
     return;
   }
-  context.print("Undone: " + undo.goal.id + " on " + format_day(undo.event.day) +
+  context.print_wrapped("Undone: " + undo.goal.id + " on " + format_day(undo.event.day) +
                 " no longer has a check-in.\n");
 }
 

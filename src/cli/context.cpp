@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include "core/amount.hpp"
 #include "core/error.hpp"
 #include "core/git.hpp"
+#include "core/wrap.hpp"
 
 namespace microstep::cli {
 
@@ -108,5 +110,20 @@ void Context::warn(const std::string& message) const {
 }
 
 void Context::print(const std::string& text) const { std::cout << text << std::flush; }
+
+void Context::print_wrapped(const std::string& text, size_t hang) const {
+  print(wrap_text(text, width(), hang));
+}
+
+size_t Context::width() const {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    long n = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && n > 0 && n <= 100000) return static_cast<size_t>(n);
+  }
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
 
 }  // namespace microstep::cli

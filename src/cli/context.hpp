@@ -50,6 +50,12 @@ class Context {
   void report(const LogDiagnostics& diagnostics) const;
   void warn(const std::string& message) const;
   void print(const std::string& text) const;
+  /// Prose (coaching, celebrations; not tables, logs or data) fitted to width(): long lines
+  /// broken at spaces, continued with their indentation plus `hang` spaces (see wrap_text).
+  void print_wrapped(const std::string& text, size_t hang = 2) const;
+  /// The columns text output fits in: $COLUMNS when a positive number, else the width of the
+  /// terminal on standard output, else 80.
+  size_t width() const;
   void print_json(const JsonWriter& json) const { print(json.str()); }
 
  private:

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/wrap.hpp"
+
 namespace microstep {
 
 namespace {
@@ -101,14 +103,31 @@ std::string month_grids(const Chain& chain, int months, const CalendarStyle& sty
   return out;
 }
 
+namespace {
+
+/// The column of the goal ids, before the strips.
+size_t strip_id_width(const std::vector<const Chain*>& chains) {
+  size_t id_width = 4;
+  for (const Chain* c : chains) id_width = std::max(id_width, c->goal().id.size());
+  return id_width;
+}
+
+}  // namespace
+
+int strip_weeks_that_fit(const std::vector<const Chain*>& chains, size_t width, int most) {
+  // An id, two spaces, then 7 marks a week and a space between weeks.
+  size_t used = strip_id_width(chains) + 2 - 1;
+  int weeks = width > used ? static_cast<int>((width - used) / 8) : 0;
+  return std::clamp(weeks, 1, std::max(most, 1));
+}
+
 std::string heatmap_strips(const std::vector<const Chain*>& chains, int weeks,
                            const CalendarStyle& style) {
   if (chains.empty()) return "";
   Day today = chains.front()->today();
   unsigned week_start = chains.front()->week_start();
   Day first = start_of_week(today, week_start) - date::days{7 * (weeks - 1)};
-  size_t id_width = 4;
-  for (const Chain* c : chains) id_width = std::max(id_width, c->goal().id.size());
+  size_t id_width = strip_id_width(chains);
 
   // A header naming the first day of every fourth week.
   std::string header(id_width + 2, ' ');
@@ -133,11 +152,24 @@ std::string heatmap_strips(const std::vector<const Chain*>& chains, int weeks,
   return out;
 }
 
-std::string calendar_legend(const CalendarStyle& style) {
+std::string calendar_legend(const CalendarStyle& style, size_t width) {
   auto item = [&](DayState s, const char* what) { return day_mark(s, style) + " " + what; };
-  return item(DayState::done, "done") + "  " + item(DayState::done_unscheduled, "done, unscheduled") +
-         "  " + item(DayState::partial, "below the minimum") + "  " + item(DayState::missed, "missed") + "  " +
-         item(DayState::rest, "rest (skip/pause)") + "  " + item(DayState::open, "open today") + "  [ ] today\n";
+  const std::string items[] = {item(DayState::done, "done"),
+                               item(DayState::done_unscheduled, "done, unscheduled"),
+                               item(DayState::partial, "below the minimum"),
+                               item(DayState::missed, "missed"),
+                               item(DayState::rest, "rest (skip/pause)"),
+                               item(DayState::open, "open today"),
+                               "[ ] today"};
+  std::string out, line;
+  for (const auto& it : items) {
+    if (!line.empty() && display_width(line) + 2 + display_width(it) > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : "  ") + it;
+  }
+  return out + line + "\n";
 }
 
 }  // namespace microstep

@@ -1,5 +1,6 @@
 #pragma once
 /// The don't-break-the-chain views: month grids for one goal, a heatmap strip per goal.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,10 @@ std::string month_grids(const Chain& chain, int months, const CalendarStyle& sty
 std::string heatmap_strips(const std::vector<const Chain*>& chains, int weeks,
                            const CalendarStyle& style);
 
-/// The line that explains the marks.
-std::string calendar_legend(const CalendarStyle& style);
+/// The most weeks, from 1 up to `most`, whose strips fit in `width` columns beside the ids.
+int strip_weeks_that_fit(const std::vector<const Chain*>& chains, size_t width, int most);
+
+/// The line that explains the marks, broken between its items to fit in `width` columns.
+std::string calendar_legend(const CalendarStyle& style, size_t width = SIZE_MAX);
 
 }  // namespace microstep

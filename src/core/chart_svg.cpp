@@ -30,6 +30,9 @@ constexpr int kRateTop = kRateCaption + 8;
 constexpr int kRateHeight = 40;
 constexpr int kPanelHeight = kRateTop + kRateHeight + 18;
 constexpr int kLegendRow = 20;
+// The narrowest picture: room for the heading, a goal's title and the legend beside a grid of
+// a few weeks (a young journal's, or --weeks 1); a wider grid widens it.
+constexpr int kMinWidth = 480;
 
 /// Stays within what 11px sans-serif fits in the width (an estimate: no font is measured).
 constexpr double kCharWidth11 = 6.2;
@@ -299,6 +302,11 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+int chart_weeks_since(Day first_start, Day today, unsigned week_start) {
+  long days = (start_of_week(today, week_start) - start_of_week(first_start, week_start)).count();
+  return static_cast<int>(std::clamp(days / 7 + 1, 1L, static_cast<long>(kChartWeeks)));
+}
+
 ChartSeries chart_series(const Chain& chain, int weeks) {
   ChartSeries s;
   const Goal& goal = chain.goal();
@@ -324,7 +332,7 @@ ChartSeries chart_series(const Chain& chain, int weeks) {
 
 std::string chart_svg(const std::vector<ChartSeries>& series) {
   const int weeks = series.empty() ? kChartWeeks : static_cast<int>(series.front().rates.size());
-  const int width = kPad + kLabelWidth + weeks * kPitch + kRightWidth + kPad;
+  const int width = std::max(kMinWidth, kPad + kLabelWidth + weeks * kPitch + kRightWidth + kPad);
   const int panels_top = kPad + kHeadingHeight;
   const int legend_top = panels_top + static_cast<int>(series.size()) * kPanelHeight + 8;
   const int height = legend_top + legend_rows(width) * kLegendRow + kPad - 6;

@@ -34,6 +34,11 @@ struct ChartSeries {
   long done_days = 0;               ///< done cells (on scheduled days or not) in the range
 };
 
+/// The week columns a chart shows unless asked: from the week holding `first_start` (the
+/// earliest start of the goals charted) to the week holding `today`, at most kChartWeeks and
+/// at least 1, so that a young journal is not a picture of empty weeks.
+int chart_weeks_since(Day first_start, Day today, unsigned week_start);
+
 /// The last `weeks` week columns of `chain`, ending with the week holding its today.
 /// Each rate sample is stats' completion_rate_between over its 30-day window, so the last
 /// one equals `stats`' rate_30; the cost is weeks * 30 day lookups, not days squared.

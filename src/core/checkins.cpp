@@ -274,4 +274,8 @@ std::optional<Day> DayMarks::last_done() const {
   return std::nullopt;
 }
 
+GoalStatus status_on(const Goal& goal, const DayMarks& marks, Day day) {
+  return goal.status == GoalStatus::active && marks.paused(day) ? GoalStatus::paused : goal.status;
+}
+
 }  // namespace microstep

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/goal.hpp"
 #include "core/log_line.hpp"
 
 namespace microstep {
@@ -201,5 +202,9 @@ class DayMarks {
   std::vector<std::pair<long, double>> unusual_amounts_;
 
 };
+
+/// A goal's status on `day`: paused when its file says active and a pause event (not yet
+/// resumed) covers the day, as `pause` leaves the file alone; otherwise the file's status.
+GoalStatus status_on(const Goal& goal, const DayMarks& marks, Day day);
 
 }  // namespace microstep

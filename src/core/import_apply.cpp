@@ -195,9 +195,13 @@ std::string read_import_file(const std::filesystem::path& path, const std::strin
     throw usage_error(display_path + " is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw io_error("cannot read " + path.string());
+  return read_import_stream(in, display_path);
+}
+
+std::string read_import_stream(std::istream& in, const std::string& display_path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) throw io_error("cannot read " + path.string());
+  if (in.bad()) throw io_error("cannot read " + display_path);
   std::string text = buffer.str();
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   if (!is_valid_utf8(text)) throw data_error(display_path + ": not UTF-8 text");

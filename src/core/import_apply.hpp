@@ -3,6 +3,7 @@
 /// own csv and json exports), the helpers they share, and applying a plan to a journal
 /// without ever adding the same goal or check-in twice.
 #include <filesystem>
+#include <iosfwd>
 #include <set>
 #include <string>
 #include <string_view>
@@ -58,6 +59,8 @@ Moment import_moment(Day day);
 /// Reads a whole file to import; an io Failure names it when it cannot be read, a data Failure
 /// when it is not UTF-8 text. A leading UTF-8 byte order mark is dropped.
 std::string read_import_file(const std::filesystem::path& path, const std::string& display_path);
+/// The same for a stream read to its end (standard input, for `import csv -`).
+std::string read_import_stream(std::istream& in, const std::string& display_path);
 
 /// One record of a CSV file (RFC 4180: ',' separated, '"' quoted with "" inside, CRLF or LF)
 /// and the line it starts on.

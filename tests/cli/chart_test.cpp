@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <tuple>
 
 #include "cli/harness.hpp"
 #include "cli/json_reader.hpp"
@@ -47,7 +48,7 @@ long count_done(const std::vector<std::string>& classes) {
 TEST_CASE("chart --svg writes a valid SVG that renders with a cell per day and the done days of stats") {
   TempJournal j;
   copy_examples(j);
-  RunResult r = j.run({"--today", "2026-11-22", "chart", "--svg", "chart.svg"});
+  RunResult r = j.run({"--today", "2026-11-22", "chart", "--svg", "chart.svg", "--weeks", "53"});
   INFO("stderr: " << r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "Wrote the chart of 4 goals to chart.svg\n");
@@ -112,8 +113,10 @@ TEST_CASE("chart ID takes a unique prefix - --svg - writes to stdout - --json sa
   REQUIRE(written["goals"].size() == 2);
   CHECK(written["goals"][0].as_string() == "run");
   CHECK(written["goals"][1].as_string() == "guitar");
-  CHECK(written["first"].as_string() == "2025-11-17");
+  // By default, from the week the first of them started (run, 2026-10-26): 4 weeks.
+  CHECK(written["first"].as_string() == "2026-10-26");
   CHECK(written["last"].as_string() == "2026-11-22");
+  CHECK(written["weeks"].as_number() == 4);
   CHECK(panels(j.read("out/c.svg")).size() == 2);
 }
 
@@ -146,12 +149,46 @@ TEST_CASE("chart leaves out goals that are not active unless named - the pinned 
   REQUIRE(named.exit_code == 0);
   CHECK(named.out.find("floss: Floss one tooth (archived)") != std::string::npos);
 
-  RunResult earlier = j.run({"--today", "2026-11-10", "chart", "write", "--svg", "-"});
+  RunResult earlier = j.run({"--today", "2026-11-10", "chart", "write", "--svg", "-", "--weeks", "53"});
   REQUIRE(earlier.exit_code == 0);
   CHECK(earlier.out.find("the chain, 10 Nov 2025 to 10 Nov 2026") != std::string::npos);
   auto cells = panels(earlier.out);
   REQUIRE(cells.size() == 1);
   CHECK(cells[0].size() == 52 * 7 + 2);  // Monday 10 Nov 2025 to Tuesday 10 Nov 2026
+}
+
+TEST_CASE("chart --weeks N - by default 53 weeks, or since the first goal started when shorter") {
+  TempJournal j;
+  copy_examples(j);
+  auto chart = [&](std::vector<std::string> more) {
+    std::vector<std::string> args{"--today", "2026-11-22", "--json", "chart", "--svg", "c.svg"};
+    args.insert(args.end(), more.begin(), more.end());
+    RunResult r = j.run(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 0);
+    auto cells = panels(j.read("c.svg"));
+    REQUIRE(cells.size() == 4);
+    Json written = parse_json(r.out);
+    return std::tuple{written["first"].as_string(), written["weeks"].as_number(), cells[0].size()};
+  };
+  // The example journal's goals started from Monday 2026-10-26 on: 4 weeks to Sunday 11-22,
+  // not a picture of 49 empty weeks.
+  CHECK(chart({}) == std::tuple{"2026-10-26", 4.0, size_t{28}});
+  CHECK(j.read("c.svg").find("the chain, 26 Oct 2026 to 22 Nov 2026") != std::string::npos);
+  CHECK(chart({"--weeks", "53"}) == std::tuple{"2025-11-17", 53.0, size_t{371}});
+  CHECK(chart({"--weeks", "2"}) == std::tuple{"2026-11-09", 2.0, size_t{14}});
+  CHECK(chart({"--weeks", "1"}) == std::tuple{"2026-11-16", 1.0, size_t{7}});
+
+  // A goal started two years ago: the default is the year, 53 weeks.
+  std::string run = j.read("goals/run.yaml");
+  j.write("goals/run.yaml", run.replace(run.find("started: 2026-10-26"), 19, "started: 2024-11-01"));
+  CHECK(chart({}) == std::tuple{"2025-11-17", 53.0, size_t{371}});
+
+  for (const char* bad : {"0", "-1", "521", "many"}) {
+    RunResult r = j.run({"--today", "2026-11-22", "chart", "--svg", "d.svg", "--weeks", bad});
+    CHECK_MESSAGE(r.exit_code == 2, bad);
+    CHECK_FALSE(j.exists("d.svg"));
+  }
 }
 
 }  // namespace microstep::test

@@ -54,9 +54,20 @@ TEST_CASE("suggest: make it smaller after 4 of 7, with the rule and a concrete s
   CHECK(suggestion["rule"].as_string() == "7-day rule");
   CHECK(suggestion["step"].as_string() == "Write one page");
   CHECK(suggestion["shrink_rule"].as_string().rfind("ladder: ", 0) == 0);
+  // Long lines wrap at the terminal's width (80 when stdout is no terminal), at spaces.
   RunResult text = j.run({"--today", "2026-11-21", "suggest"});
-  CHECK(text.out.find("Make it smaller: \"Write one page\" (7-day rule: 4 of the last 7 scheduled days done; 5 is on track)") !=
-        std::string::npos);
+  CHECK(text.out ==
+        "g: Write one chapter\n"
+        "  Make it smaller: \"Write one page\" (7-day rule: 4 of the last 7 scheduled days\n"
+        "    done; 5 is on track)\n"
+        "  rule: ladder: One chapter is a big unit; one page is the next size down (seed\n"
+        "    002: a single sentence is less daunting than a chapter).\n");
+  RunResult wide = j.run({"--today", "2026-11-21", "suggest"}, {.env = {{"COLUMNS", "200"}}});
+  CHECK(wide.out ==
+        "g: Write one chapter\n"
+        "  Make it smaller: \"Write one page\" (7-day rule: 4 of the last 7 scheduled days done; 5 is on track)\n"
+        "  rule: ladder: One chapter is a big unit; one page is the next size down (seed 002: a single "
+        "sentence is less daunting than a chapter).\n");
 }
 
 TEST_CASE("shrink takes the suggestion and keeps the ladder of sizes") {

@@ -149,6 +149,44 @@ TEST_CASE("calendar: a heatmap strip per goal - a space between weeks") {
   CHECK(heatmap_strips({}, 4, kAscii).empty());
 }
 
+TEST_CASE("calendar: as many weeks of strips as fit beside the ids, from 1 to the most asked") {
+  Goal write = goal_with("write", "2026-11-01", "daily");
+  Goal novel = goal_with("write-novel", "2026-11-01", "daily");
+  DayMarks none;
+  Chain short_id(write, none, day("2026-11-18"), 0);
+  Chain long_id(novel, none, day("2026-11-18"), 0);
+  // "write" + 2 spaces, then 8 columns a week but the last, which has no space after it.
+  CHECK(strip_weeks_that_fit({&short_id}, 7 + 12 * 8 - 1, 12) == 12);
+  CHECK(strip_weeks_that_fit({&short_id}, 7 + 12 * 8 - 2, 12) == 11);
+  CHECK(strip_weeks_that_fit({&short_id}, 200, 12) == 12);
+  CHECK(strip_weeks_that_fit({&short_id, &long_id}, 80, 12) == 8);  // 13 + 63 = 76 columns
+  CHECK(strip_weeks_that_fit({&short_id, &long_id}, 83, 12) == 8);
+  CHECK(strip_weeks_that_fit({&short_id, &long_id}, 84, 12) == 9);
+  CHECK(strip_weeks_that_fit({&long_id}, 10, 12) == 1);
+  CHECK(strip_weeks_that_fit({&long_id}, 0, 12) == 1);
+  // Ids shorter than 4 letters take 4, as heatmap_strips pads them.
+  Goal gym = goal_with("gym", "2026-11-01", "daily");
+  Chain tiny_id(gym, none, day("2026-11-18"), 0);
+  CHECK(strip_weeks_that_fit({&tiny_id}, 6 + 2 * 8 - 1, 12) == 2);
+  CHECK(strip_weeks_that_fit({}, 80, 12) == 9);
+}
+
+TEST_CASE("calendar: the legend is broken between its items to fit a width") {
+  CHECK(calendar_legend(kAscii) ==
+        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
+  CHECK(calendar_legend(kAscii, 83) ==
+        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
+  CHECK(calendar_legend(kAscii, 82) ==
+        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today\n[ ] today\n");
+  CHECK(calendar_legend(kAscii, 40) ==
+        "X done  + done, unscheduled  . missed\n- rest (skip/pause)  ? open today\n[ ] today\n");
+  // Each item whole on its own line when nothing else fits; the width counts characters.
+  CHECK(lines_of(calendar_legend(CalendarStyle{true, false}, 1)).size() == 6);
+  CHECK(calendar_legend(CalendarStyle{true, false}, 83) ==
+        "\u25A0 done  \u25AA done, unscheduled  \u00B7 missed  \u25CB rest (skip/pause)  "
+        "\u25A1 open today  [ ] today\n");
+}
+
 TEST_CASE("calendar: the legend explains every mark it uses") {
   for (CalendarStyle style : {kAscii, CalendarStyle{true, false}}) {
     std::string legend = calendar_legend(style);

@@ -233,6 +233,40 @@ TEST_CASE("chart_svg: goal text is escaped - panels stack - no goals still makes
   CHECK(empty.find("</svg>\n") != std::string::npos);
 }
 
+TEST_CASE("chart_weeks_since: the weeks since the first start, from 1 to 53") {
+  const Day sunday = day("2026-11-22");
+  CHECK(chart_weeks_since(day("2026-11-16"), sunday, 0) == 1);  // this week's Monday
+  CHECK(chart_weeks_since(day("2026-11-22"), sunday, 0) == 1);  // today
+  CHECK(chart_weeks_since(day("2026-11-15"), sunday, 0) == 2);  // last week's Sunday
+  CHECK(chart_weeks_since(day("2026-10-26"), sunday, 0) == 4);
+  CHECK(chart_weeks_since(day("2026-11-22"), sunday, 6) == 1);  // weeks from Sunday: a new one
+  CHECK(chart_weeks_since(day("2026-11-21"), sunday, 6) == 2);
+  CHECK(chart_weeks_since(day("2025-11-17"), sunday, 0) == 53);
+  CHECK(chart_weeks_since(day("2025-11-16"), sunday, 0) == 53);  // longer: the year only
+  CHECK(chart_weeks_since(day("2001-01-01"), sunday, 0) == 53);
+  CHECK(chart_weeks_since(day("2027-01-01"), sunday, 0) == 1);   // not started yet
+}
+
+TEST_CASE("chart_svg: a few weeks still leave room for the heading, the titles and the legend") {
+  Goal g = goal_with("2026-11-16");
+  g.step = "Write one sentence";
+  DayMarks m;
+  Chain chain(g, m, day("2026-11-22"), 0);
+  auto width_of = [](const std::string& svg) {
+    std::smatch w;
+    REQUIRE(std::regex_search(svg, w, std::regex("<svg [^>]*width=\"([0-9]+)\"")));
+    return std::stoi(w[1]);
+  };
+  for (int weeks : {1, 4, 26}) {
+    std::string svg = chart_svg({chart_series(chain, weeks)});
+    CHECK(width_of(svg) == 480);
+    CHECK(day_classes(svg).size() == static_cast<size_t>(7 * weeks));
+    CHECK(svg.find(">g: Write one sentence</text>") != std::string::npos);  // whole, not shortened
+  }
+  CHECK(width_of(chart_svg({chart_series(chain, 30)})) == 16 + 34 + 30 * 13 + 44 + 16);
+  CHECK(width_of(chart_svg({chart_series(chain)})) == 16 + 34 + 53 * 13 + 44 + 16);
+}
+
 TEST_CASE("xml_escape") {
   CHECK(xml_escape("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &apos; f");
   CHECK(xml_escape("caf\xC3\xA9 \xE2\x9C\x93") == "caf\xC3\xA9 \xE2\x9C\x93");  // UTF-8 kept

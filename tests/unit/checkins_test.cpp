@@ -146,6 +146,21 @@ TEST_CASE("checkins: skip and pause are rest days unless done - an open pause ru
   CHECK(m.resting(day("2027-06-01")));
 }
 
+TEST_CASE("checkins: status_on - paused by a pause event, the file's status otherwise") {
+  DayMarks m = marks_of({{"2026-11-05", pause, 0}, {"2026-11-08", resume, 0}, {"2026-11-20", pause, 0}});
+  Goal g = test::goal_with("2026-11-01", "daily");
+  CHECK(status_on(g, m, day("2026-11-04")) == GoalStatus::active);
+  CHECK(status_on(g, m, day("2026-11-05")) == GoalStatus::paused);
+  CHECK(status_on(g, m, day("2026-11-07")) == GoalStatus::paused);
+  CHECK(status_on(g, m, day("2026-11-08")) == GoalStatus::active);
+  CHECK(status_on(g, m, day("2026-12-31")) == GoalStatus::paused);  // never resumed
+  for (GoalStatus file : {GoalStatus::paused, GoalStatus::done, GoalStatus::archived}) {
+    g.status = file;
+    CHECK(status_on(g, m, day("2026-11-04")) == file);
+    CHECK(status_on(g, m, day("2026-11-06")) == file);
+  }
+}
+
 TEST_CASE("checkins: first and last done - none for an empty history") {
   DayMarks none = marks_of({});
   CHECK_FALSE(none.first_done());
