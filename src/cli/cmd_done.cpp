@@ -84,7 +84,7 @@ void run_done(Context& context, const CheckinRequest& request) {
   out += done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
   // Seed 003's plan: day 7 is for reflecting on the first week.
   if (is_review_day(chain))
-    out += "Day 7 of this step, review day: " + verdict_text(stats.verdict) + ". See the week: microstep review\n";
+    out += "Review day (day 7): " + verdict_text(stats.verdict) + ".\n";
   context.print_wrapped(out);
 }
 

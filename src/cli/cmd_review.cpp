@@ -45,9 +45,9 @@ std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
 
 /// "First week (day 7 today): 5 of 7 scheduled days done" (seed 003: the 7-day plan).
 std::string first_week_line(const WeekReview& w) {
-  std::string out = "First week (day 7 today): " + std::to_string(w.done) + " of " +
-                    count_with_unit(w.scheduled, "scheduled day") + " done";
-  if (w.open_today) out += "; today's step still counts";
+  std::string out = "First week: " + std::to_string(w.done) + " of " + count_with_unit(w.scheduled, "scheduled day") +
+                    " done";
+  if (w.open_today) out += ", today still open";
   return out + "\n";
 }
 

@@ -57,7 +57,7 @@ std::string step_text(Context& context, const DueStep& d, Day today) {
   out += "\n";
   // Seed 003's plan: day 7 is for reflecting on the first week.
   if (is_review_day(*d.report->chain))
-    out += "      Day 7 of this step: review day. See how the first week went: microstep review\n";
+    out += "      Day 7 of this step: review day (see: microstep review)\n";
   return out;
 }
 
