@@ -2,31 +2,34 @@
 # Install as share/bash-completion/completions/microstep, or source it from ~/.bashrc.
 # Needs only bash itself (COMP_WORDS, COMP_CWORD, compgen), not the bash-completion package.
 
-_microstep_commands="init add done skip undo pause resume list today stats calendar chart set
-  edit suggest shrink grow review due remind evidence log check import export help"
+_microstep_commands="init add done mood skip undo pause resume list today stats calendar chart set
+  edit suggest shrink grow review share due remind evidence log check import export help"
 _microstep_global_options="--dir --json --no-cache --color --today --now --help --version"
 # Options that take a value: the word after one of these is not a command or an argument.
 _microstep_value_options="--dir --color --today --now --amount --note --truth --date --goal
   --after --every --feeling --unit --minimum --minutes --at --start --step --from --status
-  --weeks --months --week --format --since --until -o --output --svg --again-after"
+  --weeks --months --week --format --since --until -o --output --svg --again-after --mood --goal-of"
 _microstep_schedules=$'daily\nweekdays\nweekends\nweekly\nmonthly\n3/week\n2/month\nmon,wed,fri\nevery 2 days'
 
 # The options of one command (the global options are accepted after it too).
 _microstep_command_options() {
   case $1 in
     init) echo "--git" ;;
-    add) echo "--goal --after --every --feeling --unit --minimum --minutes --at --start" ;;
-    done) echo "--amount --note --truth --date" ;;
+    add) echo "--goal --goal-of --after --every --feeling --unit --minimum --minutes --at --start" ;;
+    done) echo "--amount --note --truth --date --mood" ;;
+    mood) echo "--note --date" ;;
     skip | pause | resume) echo "--note --date" ;;
     undo) echo "--date" ;;
-    list) echo "--ids" ;;
+    list) echo "--ids --by-goal" ;;
+    today) echo "--by-goal" ;;
     calendar) echo "--weeks --months --ascii" ;;
     chart) echo "--svg --weeks" ;;
     set) echo "--step --every --minimum --after --from --goal --feeling --unit --minutes --at --status" ;;
     shrink) echo "--minimum" ;;
     grow) echo "--minimum --force" ;;
-    review) echo "--week --all" ;;
-    stats) echo "--all" ;;
+    review) echo "--week --all --by-goal" ;;
+    stats) echo "--all --by-goal" ;;
+    share) echo "--week --format --with-notes" ;;
     due) echo "-q --quiet --at-time" ;;
     remind) echo "--again-after" ;;
     log) echo "--since --until" ;;
@@ -105,7 +108,11 @@ _microstep() {
     --color) _microstep_compgen -W "auto always never"; return ;;
     --every) _microstep_reply_lines "$_microstep_schedules"; return ;;
     --status) _microstep_compgen -W "active paused done archived"; return ;;
-    --format) _microstep_compgen -W "csv json ics"; return ;;
+    --format)
+      if [[ $command == share ]]; then _microstep_compgen -W "text markdown json"; else _microstep_compgen -W "csv json ics"; fi
+      return ;;
+    --mood) _microstep_compgen -W "1 2 3 4 5"; return ;;
+    --goal-of) _microstep_compgen -W "$(_microstep_goal_ids "$program" "$dir")"; return ;;
     --today | --date | --since | --until | --from | --start | --week)
       _microstep_compgen -W "today yesterday"; return ;;
     -o | --output | --svg) _microstep_compgen -f; return ;;

@@ -1,6 +1,6 @@
 # fish completion for microstep(1). Install into fish's vendor_completions.d.
 
-set -l __microstep_commands init add done skip undo pause resume list today stats calendar chart set edit suggest shrink grow review due remind evidence log check import export help
+set -l __microstep_commands init add done mood skip undo pause resume list today stats calendar chart set edit suggest shrink grow review share due remind evidence log check import export help
 set -l __microstep_with_id done skip undo pause resume set shrink grow edit calendar evidence log stats suggest chart
 
 # Goal ids from `microstep list --ids`, in the journal named by --dir on the line if any.
@@ -38,6 +38,7 @@ set -l none "not __fish_seen_subcommand_from $__microstep_commands"
 complete -c microstep -n $none -a init -d 'Create a journal'
 complete -c microstep -n $none -a add -d 'Add a goal with its micro-step'
 complete -c microstep -n $none -a done -d 'Check in: the step is done for the day'
+complete -c microstep -n $none -a mood -d 'How you feel, 1 to 5'
 complete -c microstep -n $none -a skip -d 'A planned rest day'
 complete -c microstep -n $none -a undo -d "Cancel a day's check-in"
 complete -c microstep -n $none -a pause -d 'Pause a goal from a day on'
@@ -53,6 +54,7 @@ complete -c microstep -n $none -a suggest -d 'Make it smaller, ready to grow, or
 complete -c microstep -n $none -a shrink -d 'Make the step smaller'
 complete -c microstep -n $none -a grow -d 'Grow the step by at most 10%'
 complete -c microstep -n $none -a review -d 'The weekly review'
+complete -c microstep -n $none -a share -d 'The week in short, for an accountability partner'
 complete -c microstep -n $none -a due -d 'What is due today'
 complete -c microstep -n $none -a remind -d 'One gentle line per step due now'
 complete -c microstep -n $none -a evidence -d 'The truths you noticed'
@@ -85,9 +87,15 @@ complete -c microstep -n '__fish_seen_subcommand_from set' -l from -x -a $days -
 complete -c microstep -n '__fish_seen_subcommand_from set' -l status -x -a 'active paused done archived' -d 'Status'
 complete -c microstep -n '__fish_seen_subcommand_from done' -l amount -x -d 'How much you did'
 complete -c microstep -n '__fish_seen_subcommand_from done' -l truth -x -d 'A believable truth you noticed'
-complete -c microstep -n '__fish_seen_subcommand_from done skip pause resume' -l note -x -d 'A note'
-complete -c microstep -n '__fish_seen_subcommand_from done skip undo pause resume' -l date -x -a $days -d 'The day'
+complete -c microstep -n '__fish_seen_subcommand_from done' -l mood -x -a '1 2 3 4 5' -d 'How you feel, 1 to 5'
+complete -c microstep -n '__fish_seen_subcommand_from add' -l goal-of -x -a '(__microstep_ids)' -d "Another step of this goal's big goal"
+complete -c microstep -n '__fish_seen_subcommand_from done skip pause resume mood' -l note -x -d 'A note'
+complete -c microstep -n '__fish_seen_subcommand_from done skip undo pause resume mood' -l date -x -a $days -d 'The day'
 complete -c microstep -n '__fish_seen_subcommand_from list' -l ids -d 'Only the goal ids'
+complete -c microstep -n '__fish_seen_subcommand_from list today stats review' -l by-goal -d 'Group the steps of each big goal'
+complete -c microstep -n '__fish_seen_subcommand_from share' -l week -x -a $days -d 'Any day of the week'
+complete -c microstep -n '__fish_seen_subcommand_from share' -l format -x -a 'text markdown json' -d 'Format'
+complete -c microstep -n '__fish_seen_subcommand_from share' -l with-notes -d 'Add the notes and truths'
 complete -c microstep -n '__fish_seen_subcommand_from calendar' -l weeks -x -d 'Strips of the last N weeks'
 complete -c microstep -n '__fish_seen_subcommand_from calendar' -l months -x -d 'Month grids of the last N months'
 complete -c microstep -n '__fish_seen_subcommand_from calendar' -l ascii -d 'Plain ASCII marks'

@@ -24,9 +24,35 @@ Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& 
   }
   if (check) check(goal, day);
   Event event{day, clock.now, kind, goal.id, request.amount, request.note, request.truth};
-  append_event(journal.log_path(), event);
+  if (request.mood) {
+    // One write for both lines: the check-in and how the person feels with it.
+    append_events(journal.log_path(), {event, Event{day, clock.now, EventKind::mood, "",
+                                                     static_cast<double>(*request.mood), "", ""}});
+  } else {
+    append_event(journal.log_path(), event);
+  }
   context.committed(std::string(to_string(kind)) + " " + goal.id + " " + format_day(day));
   return {std::move(goal), std::move(event)};
+}
+
+int mood_arg(const std::string& option, const std::string& text) {
+  if (text.size() != 1 || text[0] < '0' + kMoodLow || text[0] > '0' + kMoodHigh)
+    throw usage_error(option + " '" + text + "' is not a mood from 1 (low) to 5 (high)");
+  return text[0] - '0';
+}
+
+Event append_mood(Context& context, int mood, const std::string& note, const std::optional<std::string>& date) {
+  const Journal& journal = context.journal();
+  const Clock& clock = context.clock();
+  Day day = date ? context.date_arg("--date", *date) : clock.today;
+  if (day > clock.today)
+    throw usage_error("--date " + format_day(day) + " is in the future (today is " + format_day(clock.today) + ")");
+  if (!is_valid_utf8(note)) throw usage_error("--note must be valid UTF-8 text");
+  if (note.size() > 65536) throw usage_error("--note is limited to 64 KiB");
+  Event event{day, clock.now, EventKind::mood, "", static_cast<double>(mood), note, ""};
+  append_event(journal.log_path(), event);
+  context.committed("mood " + format_day(day));
+  return event;
 }
 
 DayMarks read_goal_marks(Context& context, const Goal& goal) {

@@ -15,6 +15,7 @@ struct CheckinRequest {
   std::optional<double> amount;
   std::string note;
   std::string truth;
+  std::optional<int> mood;  ///< done --mood: a mood line written with the check-in
 };
 
 /// The goal and the event as appended.
@@ -27,6 +28,12 @@ struct Appended {
 /// and appends the event. `check` may refuse the event after the goal is known.
 Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& request,
                         const std::function<void(const Goal&, Day)>& check = {});
+
+/// A mood (1 to 5) from a --mood or `mood` argument; a usage Failure naming the option otherwise.
+int mood_arg(const std::string& option, const std::string& text);
+
+/// Appends a mood line for `date` (default today), with a note; the event as appended.
+Event append_mood(Context& context, int mood, const std::string& note, const std::optional<std::string>& date);
 
 /// Resolved check-ins of one goal, with the log's warnings printed.
 DayMarks read_goal_marks(Context& context, const Goal& goal);

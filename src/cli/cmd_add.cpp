@@ -15,6 +15,7 @@ namespace {
 struct AddOptions {
   std::string id, step, goal, after, every = "daily", feeling, unit, at;
   std::optional<std::string> minimum, minutes, start;
+  std::string goal_of;  ///< an existing goal whose big goal (and anchor) the new one takes
 };
 
 std::optional<double> number_option(const std::string& name, const std::optional<std::string>& text) {
@@ -62,6 +63,16 @@ void run_add(Context& context, const AddOptions& o) {
   goal.step = proposed ? proposed->step : o.step;
   goal.goal = o.goal;
   goal.after = o.after;
+  // Another step of the same big goal (seed 002: several small steps toward one goal).
+  if (!o.goal_of.empty()) {
+    if (!o.goal.empty()) throw usage_error("--goal and --goal-of cannot be used together");
+    Goal sibling = journal.load_goal(journal.resolve_id(o.goal_of));
+    if (sibling.goal.empty())
+      throw usage_error(sibling.id + " has no big goal (goal:) to share; give it one with: microstep set " +
+                        sibling.id + " --goal TEXT");
+    goal.goal = sibling.goal;
+    if (goal.after.empty()) goal.after = sibling.version_on(context.clock().today).after;
+  }
   goal.schedule_text = o.every;
   goal.schedule = *schedule;
   goal.started = o.start ? context.date_arg("--start", *o.start) : context.clock().today;
@@ -109,6 +120,7 @@ void setup_add(CLI::App& app, Context& context) {
   cmd->add_option("ID", o->id, "Goal id: lowercase letters, digits and '-'")->required();
   cmd->add_option("STEP", o->step, "The micro-step, small enough for a bad day (default: one from --goal)");
   cmd->add_option("--goal", o->goal, "The big goal the step serves");
+  cmd->add_option("--goal-of", o->goal_of, "Another step of this goal's big goal (and its anchor, unless --after)");
   cmd->add_option("--after", o->after, "The habit the step is stacked on");
   cmd->add_option("--every", o->every, "Schedule (default daily; see microstep(5))");
   cmd->add_option("--feeling", o->feeling, "The feeling the step should give you");

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/milestones.hpp"
 #include "core/report.hpp"
+#include "core/week_review.hpp"
 
 namespace microstep::cli {
 
@@ -49,6 +50,7 @@ void run_done(Context& context, const CheckinRequest& request) {
         .field("streak_unit", stats.streak_unit)
         .field("streak_state", to_string(stats.state))
         .field("done_days", stats.done_days)
+        .field("review_day", is_review_day(chain))
         .key("milestones")
         .begin_array();
     for (const auto& m : reached) json.value(m);
@@ -75,6 +77,9 @@ void run_done(Context& context, const CheckinRequest& request) {
       break;
   }
   out += done.goal.id + when + ": " + streak_phrase(stats) + ".\n";
+  // Seed 003's plan: day 7 is for reflecting on the first week.
+  if (is_review_day(chain))
+    out += "Review day (day 7): " + verdict_text(stats.verdict) + ".\n";
   context.print_wrapped(out);
 }
 
@@ -83,6 +88,7 @@ void run_done(Context& context, const CheckinRequest& request) {
 void setup_done(CLI::App& app, Context& context) {
   auto request = std::make_shared<CheckinRequest>();
   auto amount = std::make_shared<std::optional<std::string>>();
+  auto mood = std::make_shared<std::optional<std::string>>();
   auto* cmd = app.add_subcommand("done", "Check in: the step is done for the day");
   cmd->add_option("ID", request->goal_prefix, "Goal id or a unique prefix")->required();
   cmd->add_option("--amount", *amount, "How much you did (default: the goal's minimum, or 1)");
@@ -90,8 +96,10 @@ void setup_done(CLI::App& app, Context& context) {
   cmd->add_option("--truth", request->truth,
                   "A believable truth you noticed (\"I played a whole scale\"); see evidence");
   cmd->add_option("--date", request->date, "The day: YYYY-MM-DD, today, yesterday or -N");
-  cmd->callback([&context, request, amount] {
+  cmd->add_option("--mood", *mood, "How you feel, 1 (low) to 5 (high), recorded with the check-in");
+  cmd->callback([&context, request, amount, mood] {
     if (*amount) request->amount = Context::number_arg("--amount", **amount);
+    if (*mood) request->mood = mood_arg("--mood", **mood);
     run_done(context, *request);
   });
 }

@@ -1,18 +1,25 @@
 // microstep evidence [ID]: the believable truths recorded with done --truth, with their dates.
 #include "cli/commands.hpp"
+#include "cli/goal_reports.hpp"
 
 namespace microstep::cli {
 
 namespace {
 
 void run_evidence(Context& context, const std::string& prefix) {
-  const Journal& journal = context.journal();
-  std::set<std::string, std::less<>> ids;
-  if (!prefix.empty()) ids.insert(journal.resolve_id(prefix));
-  LogDiagnostics diagnostics;
-  auto events = journal.read_events(ids, Day::min(), context.clock().today, diagnostics);
-  context.report(diagnostics);
+  std::vector<std::string> prefixes;
+  if (!prefix.empty()) prefixes.push_back(prefix);
+  // The truths and the moods come from the one pass that judges the goals' days.
+  CoachRules rules = load_rules(context.journal().root());
+  EventsOfDays all{Day::min(), context.clock().today, {}};
+  std::map<Day, int> moods;
+  auto reports = load_reports(context, prefixes, {}, &all, &rules, &moods);
+  auto& events = all.events;
   std::erase_if(events, [](const Event& e) { return e.truth.empty() || e.kind != EventKind::done; });
+  // Seed 000: the activity creates the mood; the comparison is evidence too, when there is
+  // enough of it.
+  std::optional<MoodComparison> mood;
+  if (!reports.empty()) mood = mood_comparison(reports, moods, rules, prefix.empty() ? nullptr : &reports.front());
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
   if (context.options.json) {
     JsonWriter json;
@@ -23,13 +30,12 @@ void run_evidence(Context& context, const std::string& prefix) {
     context.print_json(json);
     return;
   }
-  if (events.empty()) {
-    context.print("No truths recorded yet. After a step, note what you noticed: "
-                  "microstep done ID --truth \"I played a whole scale without stopping\"\n");
-    return;
-  }
   std::string out;
+  if (events.empty())
+    out = "No truths recorded yet. After a step, note what you noticed: "
+          "microstep done ID --truth \"I played a whole scale without stopping\"\n";
   for (const auto& e : events) out += format_day(e.day) + "  " + e.goal + "  " + e.truth + "\n";
+  if (mood) out += "\n" + mood_text(*mood, prefix.empty() ? "a step" : "this step") + "\n";
   context.print_wrapped(out);
 }
 

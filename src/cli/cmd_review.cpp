@@ -12,6 +12,7 @@ namespace {
 struct WeekOfGoal {
   const GoalReport* report = nullptr;
   WeekReview week;
+  std::optional<WeekReview> first_week;  ///< on the goal's review day (its 7th)
   Suggestion suggestion;
   std::vector<const Event*> notes, truths;
 };
@@ -42,7 +43,89 @@ std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
   return out + "\n";
 }
 
-void run_review(Context& context, const std::optional<std::string>& week, bool all) {
+/// "First week (day 7 today): 5 of 7 scheduled days done" (seed 003: the 7-day plan).
+std::string first_week_line(const WeekReview& w) {
+  std::string out = "First week: " + std::to_string(w.done) + " of " + count_with_unit(w.scheduled, "scheduled day") +
+                    " done";
+  if (w.open_today) out += ", today still open";
+  return out + "\n";
+}
+
+void write_goal_week_json(JsonWriter& json, const WeekOfGoal& w) {
+  std::optional<double> rate;
+  if (w.week.rate) rate = round_for_output(*w.week.rate);
+  json.begin_object()
+      .field("id", w.report->goal.id)
+      .field("step", w.report->stats.in_force.step)
+      .field("done", w.week.done)
+      .field("scheduled", w.week.scheduled)
+      .field("missed", w.week.missed)
+      .field("partial", w.week.partial)
+      .field("rest_days", w.week.rest)
+      .field("rate", rate)
+      .field("on_track", w.week.on_track)
+      .key("quota");
+  if (w.week.period) {
+    const Period& p = *w.week.period;
+    json.begin_object()
+        .field("n", static_cast<long>(p.n))
+        .field("per", to_string(w.report->chain->unit_on(w.week.to)))
+        .field("period_start", p.first)
+        .field("period_end", p.last)
+        .field("done", static_cast<long>(p.done))
+        .field("needed", static_cast<long>(p.needed))
+        .field("met", p.met())
+        .end_object();
+  } else {
+    json.null();
+  }
+  json.key("days").begin_array();
+  Day d = w.week.first;
+  for (DayState s : w.week.days) {
+    json.begin_object().field("day", d).field("state", to_string(s)).end_object();
+    d += date::days{1};
+  }
+  json.end_array().key("missed_weekdays").begin_array();
+  for (unsigned wd : w.week.missed_weekdays) json.value(weekday_short_name(wd));
+  json.end_array().key("first_week");
+  if (w.first_week) {
+    json.begin_object()
+        .field("first", w.first_week->first)
+        .field("done", w.first_week->done)
+        .field("scheduled", w.first_week->scheduled)
+        .field("open_today", w.first_week->open_today)
+        .end_object();
+  } else {
+    json.null();
+  }
+  json.key("verdict");
+  write_verdict_json(json, w.report->stats.verdict);
+  json.key("suggestion");
+  write_suggestion_json(json, w.suggestion);
+  json.key("notes").begin_array();
+  for (const Event* e : w.notes)
+    json.begin_object().field("day", e->day).field("event", to_string(e->kind)).field("note", e->note).end_object();
+  json.end_array().key("truths").begin_array();
+  for (const Event* e : w.truths) json.begin_object().field("day", e->day).field("truth", e->truth).end_object();
+  json.end_array().end_object();
+}
+
+std::string goal_week_text(const WeekOfGoal& w, const CoachThresholds& t) {
+  std::string out = w.report->goal.id + ": " + w.report->stats.in_force.step + "\n";
+  if (w.first_week) out += "  " + first_week_line(*w.first_week);
+  out += "  " + week_line(w, t);
+  if (!w.week.missed_weekdays.empty()) {
+    out += "  missed on";
+    for (unsigned d : w.week.missed_weekdays) out += " " + std::string(weekday_short_name(d));
+    out += "\n";
+  }
+  out += judgement_text(w.report->goal.id, w.report->stats.verdict, w.suggestion);
+  for (const Event* e : w.notes) out += "  note " + format_day(e->day) + ": " + e->note + "\n";
+  for (const Event* e : w.truths) out += "  truth " + format_day(e->day) + ": " + e->truth + "\n";
+  return out;
+}
+
+void run_review(Context& context, const std::optional<std::string>& week, bool all, bool by_goal) {
   const Journal& journal = context.journal();
   Day today = context.clock().today;
   Day in_week = week ? context.date_arg("--week", *week) : today;
@@ -50,11 +133,12 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
   Day last = first + date::days{6};
   Day to = std::min(last, today);
   CoachRules rules = load_rules(journal.root());
-  // The week's events (for their notes) come from the pass that reads the marks.
+  // The week's events (for their notes) and the moods come from the pass that reads the marks.
+  std::map<Day, int> moods;
   EventsOfDays week_events{first, to, {}};
   auto reports = load_reports(
       context, {}, [&](const Goal& g) { return (all || g.status == GoalStatus::active) && g.started <= to; },
-      &week_events, &rules);
+      &week_events, &rules, &moods);
   const std::vector<Event>& events = week_events.events;
 
   // Each goal's week is judged on its own: one goal per core.
@@ -64,6 +148,7 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
     WeekOfGoal& w = weeks[i];
     w.report = &r;
     w.week = review_week(*r.chain, in_week, rules.thresholds);
+    if (is_review_day(*r.chain)) w.first_week = review_first_week(*r.chain, rules.thresholds);
     w.suggestion = suggest(*r.chain, r.stats, rules);
     for (const auto& e : events) {
       if (e.goal != r.goal.id) continue;
@@ -76,58 +161,29 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
   for (const auto& w : weeks) done += w.week.done;
   const bool so_far = last >= today;
 
+  std::vector<ReportGroup> groups;
+  if (by_goal) groups = group_reports(reports);
+  const auto mood = mood_comparison(reports, moods, rules);
+
   if (context.options.json) {
     JsonWriter json;
-    json.begin_object().field("week_start", first).field("week_end", to).field("so_far", so_far).key("goals").begin_array();
-    for (const auto& w : weeks) {
-      std::optional<double> rate;
-      if (w.week.rate) rate = round_for_output(*w.week.rate);
-      json.begin_object()
-          .field("id", w.report->goal.id)
-          .field("step", w.report->stats.in_force.step)
-          .field("done", w.week.done)
-          .field("scheduled", w.week.scheduled)
-          .field("missed", w.week.missed)
-          .field("partial", w.week.partial)
-          .field("rest_days", w.week.rest)
-          .field("rate", rate)
-          .field("on_track", w.week.on_track)
-          .key("quota");
-      if (w.week.period) {
-        const Period& p = *w.week.period;
-        json.begin_object()
-            .field("n", static_cast<long>(p.n))
-            .field("per", to_string(w.report->chain->unit_on(w.week.to)))
-            .field("period_start", p.first)
-            .field("period_end", p.last)
-            .field("done", static_cast<long>(p.done))
-            .field("needed", static_cast<long>(p.needed))
-            .field("met", p.met())
-            .end_object();
-      } else {
-        json.null();
+    json.begin_object().field("week_start", first).field("week_end", to).field("so_far", so_far);
+    if (by_goal) {
+      json.key("groups").begin_array();
+      for (const ReportGroup& g : groups) {
+        json.begin_object().text_field("goal", g.text).key("big_goal");
+        write_big_goal_json(json, g.text, g.stats);
+        json.key("steps").begin_array();
+        for (size_t i : g.members) write_goal_week_json(json, weeks[i]);
+        json.end_array().end_object();
       }
-      json.key("days").begin_array();
-      Day d = w.week.first;
-      for (DayState s : w.week.days) {
-        json.begin_object().field("day", d).field("state", to_string(s)).end_object();
-        d += date::days{1};
-      }
-      json.end_array().key("missed_weekdays").begin_array();
-      for (unsigned wd : w.week.missed_weekdays) json.value(weekday_short_name(wd));
-      json.end_array().key("verdict");
-      write_verdict_json(json, w.report->stats.verdict);
-      json.key("suggestion");
-      write_suggestion_json(json, w.suggestion);
-      json.key("notes").begin_array();
-      for (const Event* e : w.notes)
-        json.begin_object().field("day", e->day).field("event", to_string(e->kind)).field("note", e->note).end_object();
-      json.end_array().key("truths").begin_array();
-      for (const Event* e : w.truths) json.begin_object().field("day", e->day).field("truth", e->truth).end_object();
-      json.end_array().end_object();
+    } else {
+      json.key("goals").begin_array();
+      for (const auto& w : weeks) write_goal_week_json(json, w);
     }
-    json.end_array()
-        .key("summary")
+    json.end_array().key("mood");
+    write_mood_json(json, mood);
+    json.key("summary")
         .begin_object()
         .field("goals", static_cast<long>(weeks.size()))
         .field("on_track", on_track)
@@ -139,18 +195,15 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
   }
   std::string out = "Week of " + format_day(first) + " to " + format_day(last);
   out += !so_far ? "\n" : to == last ? " (so far)\n" : " (so far: to " + format_day(to) + ")\n";
-  for (const auto& w : weeks) {
-    out += "\n" + w.report->goal.id + ": " + w.report->stats.in_force.step + "\n";
-    out += "  " + week_line(w, rules.thresholds);
-    if (!w.week.missed_weekdays.empty()) {
-      out += "  missed on";
-      for (unsigned d : w.week.missed_weekdays) out += " " + std::string(weekday_short_name(d));
-      out += "\n";
+  if (by_goal) {
+    for (const ReportGroup& g : groups) {
+      out += "\n" + big_goal_line(g.text, g.stats) + "\n";
+      for (size_t i : g.members) out += indented(goal_week_text(weeks[i], rules.thresholds), 2);
     }
-    out += judgement_text(w.report->goal.id, w.report->stats.verdict, w.suggestion);
-    for (const Event* e : w.notes) out += "  note " + format_day(e->day) + ": " + e->note + "\n";
-    for (const Event* e : w.truths) out += "  truth " + format_day(e->day) + ": " + e->truth + "\n";
+  } else {
+    for (const auto& w : weeks) out += "\n" + goal_week_text(w, rules.thresholds);
   }
+  if (mood) out += "\n" + mood_text(*mood, "a step") + "\n";
   out += "\nSummary: " + std::to_string(on_track) + " of " + count_with_unit(static_cast<long>(weeks.size()), "goal") +
          " on track, " + count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
   out += on_track == static_cast<long>(weeks.size()) && !weeks.empty()
@@ -164,10 +217,12 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
 void setup_review(CLI::App& app, Context& context) {
   auto week = std::make_shared<std::optional<std::string>>();
   auto all = std::make_shared<bool>(false);
+  auto by_goal = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("review", "The weekly review: per goal and in sum");
   cmd->add_option("--week", *week, "Any day of the week to review (default: this week)");
   cmd->add_flag("--all", *all, "Paused, done and archived goals too (default: active goals)");
-  cmd->callback([&context, week, all] { run_review(context, *week, *all); });
+  cmd->add_flag("--by-goal", *by_goal, "Group the steps of each big goal (goals sharing their goal: text)");
+  cmd->callback([&context, week, all, by_goal] { run_review(context, *week, *all, *by_goal); });
 }
 
 }  // namespace microstep::cli

@@ -6,7 +6,7 @@ namespace microstep::cli {
 
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
                                     const std::function<bool(const Goal&)>& keep, EventsOfDays* events,
-                                    const CoachRules* rules) {
+                                    const CoachRules* rules, std::map<Day, int>* moods) {
   const Journal& journal = context.journal();
   std::vector<Goal> goals;
   if (prefixes.empty()) {
@@ -16,8 +16,8 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
   }
   if (keep) std::erase_if(goals, [&](const Goal& g) { return !keep(g); });
   LogDiagnostics diagnostics;
-  auto marks = events ? journal.read_marks(goals, events->from, events->to, events->events, diagnostics)
-                     : journal.read_marks(goals, diagnostics);
+  auto marks = events ? journal.read_marks(goals, events->from, events->to, events->events, diagnostics, moods)
+                     : journal.read_marks(goals, diagnostics, moods);
   context.report(diagnostics);
 
   std::deque<GoalReport> reports;
@@ -33,6 +33,32 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
     r.stats = compute_stats(*r.chain, rules ? rules->thresholds : CoachThresholds{});
   });
   return reports;
+}
+
+std::optional<MoodComparison> mood_comparison(const std::deque<GoalReport>& reports, const std::map<Day, int>& moods,
+                                              const CoachRules& rules, const GoalReport* one) {
+  if (reports.empty()) return std::nullopt;
+  const Day today = reports.front().chain->today();
+  auto step_done = [&](Day day) {
+    if (one) return is_done(one->chain->state(day));
+    return std::any_of(reports.begin(), reports.end(), [&](const GoalReport& r) { return is_done(r.chain->state(day)); });
+  };
+  return compare_moods(moods, today, step_done, rules.thresholds);
+}
+
+std::vector<ReportGroup> group_reports(const std::deque<GoalReport>& reports) {
+  std::vector<const Goal*> goals;
+  for (const auto& r : reports) goals.push_back(&r.goal);
+  std::vector<ReportGroup> groups;
+  for (const BigGoal& big : group_by_goal(goals)) {
+    ReportGroup& g = groups.emplace_back();
+    g.text = big.text;
+    std::vector<const Chain*> chains;
+    g.members = big.members;
+    for (size_t i : big.members) chains.push_back(reports[i].chain.get());
+    if (!g.text.empty()) g.stats = judge_big_goal(chains);
+  }
+  return groups;
 }
 
 bool is_active_today(const Goal& goal, Day today) {

@@ -6,7 +6,9 @@
 #include <memory>
 
 #include "cli/context.hpp"
+#include "core/big_goal.hpp"
 #include "core/coach_rules.hpp"
+#include "core/mood.hpp"
 #include "core/stats.hpp"
 
 namespace microstep::cli {
@@ -31,7 +33,23 @@ struct EventsOfDays {
 /// their thresholds (commands that coach load them; the others judge by the defaults).
 std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
                                     const std::function<bool(const Goal&)>& keep = {},
-                                    EventsOfDays* events = nullptr, const CoachRules* rules = nullptr);
+                                    EventsOfDays* events = nullptr, const CoachRules* rules = nullptr,
+                                    std::map<Day, int>* moods = nullptr);
+
+/// Moods compared on days with any of the reports' steps done and on other days (nullopt
+/// below the rules' threshold); with `one`, on days with that goal's step done.
+std::optional<MoodComparison> mood_comparison(const std::deque<GoalReport>& reports, const std::map<Day, int>& moods,
+                                              const CoachRules& rules, const GoalReport* one = nullptr);
+
+/// The reports of one big goal (or of the goals without one: an empty text), with its numbers.
+struct ReportGroup {
+  std::string text;
+  std::vector<size_t> members;  ///< indexes into the reports grouped
+  BigGoalStats stats;
+};
+
+/// The reports grouped by their goals' `goal:` text (see core/big_goal.hpp).
+std::vector<ReportGroup> group_reports(const std::deque<GoalReport>& reports);
 
 /// Active goals (not paused, done or archived) that have started by today.
 bool is_active_today(const Goal& goal, Day today);

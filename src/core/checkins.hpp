@@ -24,6 +24,15 @@ class CheckinCollector {
   void add(const EventView& event);
   /// How many check-ins were added.
   size_t size() const { return size_; }
+  /// Calls f(day, moment written (seconds since 2000, clamped), mood) for each mood added,
+  /// in the order added.
+  template <typename F>
+  void for_each_mood(F f) const {
+    for_each_record([&](const Record& r) {
+      if ((r.detail & ((1u << 3) - 1)) != static_cast<std::uint32_t>(EventKind::mood) || r.amount < 0) return;
+      f(day_from_number(r.day), r.instant, static_cast<int>(r.amount / 1000));
+    });
+  }
   /// The check-ins of `day` among those of several collectors (parts of one log): what
   /// DayMarks::without needs of the day a check-in was logged on.
   static CheckinCollector of_day(std::span<const CheckinCollector* const> parts, Day day);

@@ -135,12 +135,11 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
     return s;
   }
   if (verdict.unit == ChainUnit::day && t.missed_in_a_row >= 1) {
-    auto recent = recent_occurrences(chain, t.missed_in_a_row);
-    bool all_missed = static_cast<int>(recent.size()) == t.missed_in_a_row &&
-                      std::all_of(recent.begin(), recent.end(), [&](Day d) { return is_miss(chain.state(d)); });
-    if (all_missed && recent.size() >= 2)
-      return smaller("missed in a row", "the last " + std::to_string(recent.size()) +
-                                            " scheduled days were missed in a row");
+    auto recent = recent_occurrences(chain, std::max(t.review_window, t.missed_in_a_row));
+    int in_a_row = 0;
+    while (in_a_row < static_cast<int>(recent.size()) && is_miss(chain.state(recent[in_a_row]))) ++in_a_row;
+    if (in_a_row >= t.missed_in_a_row && in_a_row >= 2)
+      return smaller("missed in a row", "the last " + std::to_string(in_a_row) + " scheduled days were missed in a row");
   }
   if (verdict.on_track && !*verdict.on_track)
     return smaller("7-day rule", verdict_numbers(verdict) + "; " + std::to_string(verdict.needed) + " is on track");

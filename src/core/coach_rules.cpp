@@ -108,6 +108,7 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
     read_number(t, "large_number", th.large_number, display_path);
     read_number(t, "handful", th.handful, display_path);
     read_number(t, "short_distance", th.short_distance, display_path);
+    read_number(t, "mood_min_days", th.mood_min_days, display_path);
   }
   if (const YAML::Node l = root["ladders"]) {
     if (!l.IsSequence()) throw data_error(yaml_where(display_path, l) + "ladders must be a list of lists");

@@ -21,6 +21,7 @@ struct CoachThresholds {
   double large_number = 10;     ///< a number above this in a step is probably too big
   double handful = 5;           ///< a count of things above this is too big for a bad day
   double short_distance = 200;  ///< metres: about a 2-minute walk; further is a distance
+  int mood_min_days = 14;       ///< days with a mood before moods are compared at all
 };
 
 /// "When the step mentions one of these words, the step becomes this one."

@@ -6,7 +6,7 @@
 namespace microstep {
 
 namespace {
-constexpr std::array<std::string_view, 5> kNames{"done", "skip", "undo", "pause", "resume"};
+constexpr std::array<std::string_view, 6> kNames{"done", "skip", "undo", "pause", "resume", "mood"};
 }
 
 std::string_view to_string(EventKind kind) { return kNames.at(static_cast<size_t>(kind)); }

@@ -9,7 +9,12 @@
 
 namespace microstep {
 
-enum class EventKind : unsigned char { done, skip, undo, pause, resume };
+/// What a line of the log records. A mood (1 to 5, seed 000: "the activity creates the mood")
+/// belongs to the person, not to a goal: its goal field is empty.
+enum class EventKind : unsigned char { done, skip, undo, pause, resume, mood };
+
+/// The lowest and highest mood.
+inline constexpr int kMoodLow = 1, kMoodHigh = 5;
 
 std::string_view to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);

@@ -141,10 +141,11 @@ Event event_from(const Fields& f) {
   }
   std::string kind = f.text("event");
   auto k = parse_event_kind(kind);
-  if (!k) f.fail("event '" + kind + "' is not done, skip, undo, pause or resume");
+  if (!k) f.fail("event '" + kind + "' is not done, skip, undo, pause, resume or mood");
   e.kind = *k;
   e.goal = f.text("goal");
-  if (!is_valid_goal_id(e.goal)) f.fail("goal id '" + e.goal + "' is not valid: use " + kGoalIdRule);
+  if (e.kind != EventKind::mood && !is_valid_goal_id(e.goal))
+    f.fail("goal id '" + e.goal + "' is not valid: use " + kGoalIdRule);
   e.amount = f.number("amount");
   e.note = f.text("note");
   e.truth = f.text("truth");

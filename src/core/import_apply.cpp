@@ -59,7 +59,11 @@ void validate_goal(const Goal& goal) {
 }
 
 void validate_event(const Event& e) {
-  if (!is_valid_goal_id(e.goal))
+  if (e.kind == EventKind::mood) {
+    if (!e.goal.empty() || !e.amount || *e.amount != static_cast<int>(*e.amount) || *e.amount < kMoodLow ||
+        *e.amount > kMoodHigh)
+      throw data_error("a mood on " + format_day(e.day) + " must name no goal and be a whole number from 1 to 5");
+  } else if (!is_valid_goal_id(e.goal))
     throw data_error("a check-in names goal '" + e.goal + "', which is not a valid goal id");
   if (e.amount && (!std::isfinite(*e.amount) || *e.amount < 0 || *e.amount > kMaxAmount))
     throw data_error("a check-in of " + e.goal + " on " + format_day(e.day) + " has amount " +
@@ -305,7 +309,7 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
   std::set<std::string> known = plan_ids;
   for (auto& id : journal.goal_ids()) known.insert(std::move(id));
   for (const auto& event : plan.events) {
-    if (!known.count(event.goal)) {
+    if (event.kind != EventKind::mood && !known.count(event.goal)) {
       ++unknown[event.goal];
       continue;
     }

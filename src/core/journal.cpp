@@ -176,10 +176,10 @@ std::string Journal::resolve_id(const std::string& prefix) const {
   throw usage_error("'" + prefix + "' matches several goals:" + list);
 }
 
-std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals,
-                                                    LogDiagnostics& diagnostics) const {
+std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals, LogDiagnostics& diagnostics,
+                                                    std::map<Day, int>* moods) const {
   std::vector<Event> none;  // no day is in an empty range
-  return read_marks(goals, Day::max(), Day::min(), none, diagnostics);
+  return read_marks(goals, Day::max(), Day::min(), none, diagnostics, moods);
 }
 
 namespace {
@@ -225,7 +225,7 @@ struct Journal::LogReading {
   /// Reads the log (from where a usable cache stops). `use_cache` false: read it whole.
   /// `need_checkins`: every goal's check-ins, never its cached marks alone.
   LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to, std::vector<Event>& events,
-             LogDiagnostics& diagnostics, bool use_cache, bool need_checkins);
+             LogDiagnostics& diagnostics, bool use_cache, bool need_checkins, bool want_moods = false);
   LogReading(LogReading&&) = default;
   LogReading& operator=(LogReading&&) = default;
   /// Starts writing the cache again, when this reading said it should: every id's
@@ -236,6 +236,8 @@ struct Journal::LogReading {
   size_t cache_place(size_t g) const { return cache_place_[g]; }
   /// Frees the check-ins of goal g, once resolved (and written, if the cache is).
   void release(size_t g);
+  /// Each day's mood (the last written that day), when moods were asked for.
+  std::map<Day, int> moods() const;
 
   bool cache_failed = false;  ///< a cached section did not read back: read again, without it
 
@@ -259,6 +261,7 @@ struct Journal::LogReading {
   std::vector<std::string> log_warnings_;  ///< of the whole log, for the cache
   std::uint64_t log_size_ = 0;
   std::vector<size_t> cache_place_;  ///< per goal asked for
+  std::optional<size_t> mood_index_;  ///< where moods are collected in ids_, when they are
 
   /// The check-ins of id c: the cache's, then each part's, in file order.
   std::vector<const CheckinCollector*> checkins_of(size_t c) const;
@@ -266,7 +269,7 @@ struct Journal::LogReading {
 
 Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>& goals, Day from, Day to,
                                 std::vector<Event>& events, LogDiagnostics& diagnostics, bool use_cache,
-                                bool need_checkins)
+                                bool need_checkins, bool want_moods)
     : journal_(&journal), goals_(&goals) {
   // Each part of the log fills its own collectors (no locks). One table lookup per line gives
   // the index of the id's collectors; ids with a goal file but not collected give kNotAsked.
@@ -285,9 +288,17 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
   write_ = may_cache && log.size() - start >= settings->min_new_bytes;
   IdTable index;
   for (const auto& id : known) index.add(id, kNotAsked);
+  // Moods name no goal: they are collected under the empty id when asked for (and for the
+  // cache, which holds every id), and passed over otherwise, never an unknown goal.
+  index.add("", kNotAsked);
   for (const auto& goal : goals) {
     index.add(goal.id, static_cast<long>(ids_.size()));
     ids_.push_back(goal.id);
+  }
+  if (want_moods || write_) {
+    mood_index_ = ids_.size();
+    index.add("", static_cast<long>(ids_.size()));
+    ids_.push_back("");
   }
   if (write_)  // the cache holds every id, whatever a command asks for
     for (const auto& id : known)
@@ -370,11 +381,24 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
   for (unsigned part = 0; part < parts; ++part)
     for (const auto& [id, where] : unknown_[part]) first_unknown.try_emplace(id, where.line);
   for (const auto& [id, line] : first_unknown)
-    diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) + ": unknown goal '" + id + "'");
+    if (!id.empty()) diagnostics.warnings.push_back("checkins.log:" + std::to_string(line) + ": unknown goal '" + id + "'");
 
   this->parts.resize(goals.size());
   for (size_t g = 0; g < goals.size(); ++g)
     if (!ready[g]) this->parts[g] = checkins_of(g);
+}
+
+std::map<Day, int> Journal::LogReading::moods() const {
+  std::map<Day, std::pair<std::int32_t, int>> last;  // day -> (moment written, mood)
+  if (!mood_index_) return {};
+  for (const CheckinCollector* checkins : checkins_of(*mood_index_))
+    checkins->for_each_mood([&](Day day, std::int32_t written, int mood) {
+      auto [it, added] = last.try_emplace(day, written, mood);
+      if (!added && written >= it->second.first) it->second = {written, mood};  // ties: the later line
+    });
+  std::map<Day, int> moods;
+  for (const auto& [day, m] : last) moods.emplace(day, m.second);
+  return moods;
 }
 
 std::vector<const CheckinCollector*> Journal::LogReading::checkins_of(size_t c) const {
@@ -447,13 +471,14 @@ void Journal::LogReading::release(size_t g) {
 
 std::vector<DayMarks> Journal::resolve_marks(const std::vector<Goal>& goals, Day from, Day to,
                                              std::vector<Event>& events, LogDiagnostics& diagnostics, Day day,
-                                             CheckinCollector* day_checkins) const {
+                                             CheckinCollector* day_checkins, std::map<Day, int>* moods) const {
   const LogDiagnostics as_given = diagnostics;
-  LogReading reading(*this, goals, from, to, events, diagnostics, true, day_checkins != nullptr);
+  LogReading reading(*this, goals, from, to, events, diagnostics, true, day_checkins != nullptr, moods != nullptr);
   if (reading.cache_failed) {  // rare: a cache file damaged after its index was read
     diagnostics = as_given;
-    reading = LogReading(*this, goals, from, to, events, diagnostics, false, day_checkins != nullptr);
+    reading = LogReading(*this, goals, from, to, events, diagnostics, false, day_checkins != nullptr, moods != nullptr);
   }
+  if (moods) *moods = reading.moods();
   if (day_checkins) *day_checkins = CheckinCollector::of_day(reading.parts.front(), day);
   std::optional<LogCacheWriter> cache = reading.start_cache();
   std::vector<DayMarks> marks(goals.size());
@@ -469,9 +494,9 @@ std::vector<DayMarks> Journal::resolve_marks(const std::vector<Goal>& goals, Day
 }
 
 std::map<std::string, DayMarks> Journal::read_marks(const std::vector<Goal>& goals, Day from, Day to,
-                                                    std::vector<Event>& events,
-                                                    LogDiagnostics& diagnostics) const {
-  auto marks = resolve_marks(goals, from, to, events, diagnostics, Day{}, nullptr);
+                                                    std::vector<Event>& events, LogDiagnostics& diagnostics,
+                                                    std::map<Day, int>* moods) const {
+  auto marks = resolve_marks(goals, from, to, events, diagnostics, Day{}, nullptr, moods);
   std::map<std::string, DayMarks> result;
   for (size_t g = 0; g < goals.size(); ++g) result.emplace(goals[g].id, std::move(marks[g]));
   return result;

@@ -51,14 +51,16 @@ class Journal {
   std::string resolve_id(const std::string& prefix) const;
 
   /// Streams the log once and resolves the check-ins of the given goals.
-  /// Events for ids with no goal file are warned about once per id.
-  std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals,
-                                             LogDiagnostics& diagnostics) const;
+  /// Events for ids with no goal file are warned about once per id. With `moods`, each day's
+  /// mood (the last written that day) from the same pass.
+  std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals, LogDiagnostics& diagnostics,
+                                             std::map<Day, int>* moods = nullptr) const;
   /// The same pass, which also keeps in full the events of those goals whose day lies in
   /// [from, to], into `events` (in log order, notes unescaped): a command that needs both
   /// (review: the marks, and the week's notes) reads the log, and reports its problems, once.
   std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals, Day from, Day to,
-                                             std::vector<Event>& events, LogDiagnostics& diagnostics) const;
+                                             std::vector<Event>& events, LogDiagnostics& diagnostics,
+                                             std::map<Day, int>* moods = nullptr) const;
 
   /// The resolved check-ins of one goal, and its check-ins of `day` as read, into
   /// `day_checkins` (for DayMarks::without): what `done` needs, from the log cache too.
@@ -113,7 +115,8 @@ class Journal {
   /// read_marks' work, the marks in the order of `goals`; with `day_checkins`, also the
   /// check-ins of goals[0] on `day`.
   std::vector<DayMarks> resolve_marks(const std::vector<Goal>& goals, Day from, Day to, std::vector<Event>& events,
-                                      LogDiagnostics& diagnostics, Day day, CheckinCollector* day_checkins) const;
+                                      LogDiagnostics& diagnostics, Day day, CheckinCollector* day_checkins,
+                                      std::map<Day, int>* moods = nullptr) const;
   std::filesystem::path root_;
   Settings settings_;
   std::optional<LogCacheSettings> log_cache_;

@@ -226,6 +226,7 @@ JournalCheck check_journal(const fs::path& root, Day today) {
         if (event.day > today)
           part.problems.push_back({log, line, "day " + format_day(event.day) + " is in the future (today is " +
                                                   format_day(today) + ")"});
+        if (event.kind == EventKind::mood) return;  // a mood names no goal
         auto goal = goal_start.find(event.goal);
         if (goal == goal_start.end()) {
           auto [it, added] = part.unknown.try_emplace(std::string(event.goal), Unknown{line, 0});

@@ -97,18 +97,35 @@ LineParse parse_any_line(std::string_view line) {
                    "' is not a timestamp (expected YYYY-MM-DDTHH:MM:SS+HH:MM)");
   event.written = *written;
   auto kind = parse_event_kind(fields[2]);
-  if (!kind)
+  if (!kind) {
+    // A plain word may be an event a newer microstep writes: say so, rather than "garbage".
+    bool word = !fields[2].empty() && std::all_of(fields[2].begin(), fields[2].end(),
+                                                   [](char c) { return c >= 'a' && c <= 'z'; });
+    if (word)
+      return problem("event '" + std::string(fields[2]) +
+                     "' is not one this microstep knows (done, skip, undo, pause, resume, mood): a newer "
+                     "version may have written it; update microstep to read this line");
     return problem("event '" + std::string(fields[2]) +
-                   "' is unknown (expected done, skip, undo, pause or resume)");
+                   "' is unknown (expected done, skip, undo, pause, resume or mood)");
+  }
   event.kind = *kind;
-  if (!is_valid_goal_id(fields[3]))
-    return problem("goal id '" + std::string(fields[3]) + "' is not valid (" + kGoalIdRule + ")");
-  event.goal = fields[3];
-  if (!fields[4].empty()) {
-    if (event.kind != EventKind::done) return problem("only a done may carry an amount");
+  if (event.kind == EventKind::mood) {
+    if (!fields[3].empty())
+      return problem("a mood belongs to no goal: its goal field must be empty, not '" + std::string(fields[3]) + "'");
     event.amount = parse_amount(fields[4]);
-    if (!event.amount)
-      return problem("amount '" + std::string(fields[4]) + "' is not " + kAmountRule);
+    if (!event.amount || *event.amount != static_cast<int>(*event.amount) || *event.amount < kMoodLow ||
+        *event.amount > kMoodHigh)
+      return problem("mood '" + std::string(fields[4]) + "' is not a whole number from 1 to 5");
+  } else {
+    if (!is_valid_goal_id(fields[3]))
+      return problem("goal id '" + std::string(fields[3]) + "' is not valid (" + kGoalIdRule + ")");
+    event.goal = fields[3];
+    if (!fields[4].empty()) {
+      if (event.kind != EventKind::done) return problem("only a done (or a mood) may carry an amount");
+      event.amount = parse_amount(fields[4]);
+      if (!event.amount)
+        return problem("amount '" + std::string(fields[4]) + "' is not " + kAmountRule);
+    }
   }
   if (auto bad = check_text_field(fields[5], "note")) return problem(*bad);
   event.note_escaped = fields[5];

@@ -34,6 +34,61 @@ void write_goal_fields(JsonWriter& json, const Goal& goal) {
   json.end_array();
 }
 
+std::string big_goal_line(const std::string& text, const BigGoalStats& s) {
+  if (text.empty()) return "Other goals";
+  std::string line = text + ": moved on " + count_with_unit(s.moved_days, "day") + "; 7d " + percent(s.rate_7) +
+                     "  30d " + percent(s.rate_30);
+  if (s.current_run > 0) line += "; " + count_with_unit(s.current_run, "day") + " in a row";
+  if (s.moved_today) line += ", today too";
+  return line;
+}
+
+void write_big_goal_json(JsonWriter& json, const std::string& text, const BigGoalStats& s) {
+  if (text.empty()) {
+    json.null();
+    return;
+  }
+  json.begin_object()
+      .field("moved_days", s.moved_days)
+      .field("rate_7", s.rate_7 ? std::optional<double>(round_for_output(*s.rate_7)) : std::nullopt)
+      .field("rate_30", s.rate_30 ? std::optional<double>(round_for_output(*s.rate_30)) : std::nullopt)
+      .field("current_run", s.current_run)
+      .field("moved_today", s.moved_today)
+      .end_object();
+}
+
+void write_mood_json(JsonWriter& json, const std::optional<MoodComparison>& mood) {
+  if (!mood) {
+    json.null();
+    return;
+  }
+  json.begin_object()
+      .key("step_days")
+      .begin_object()
+      .field("days", mood->with_step.days)
+      .field("mean", round_for_output(mood->with_step.mean))
+      .end_object()
+      .key("other_days")
+      .begin_object()
+      .field("days", mood->without_step.days)
+      .field("mean", round_for_output(mood->without_step.mean))
+      .end_object()
+      .end_object();
+}
+
+std::string indented(const std::string& text, size_t spaces) {
+  std::string out, pad(spaces, ' ');
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out += pad;
+    out += text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
 void write_version_json(JsonWriter& json, const StepVersion& v) {
   json.begin_object()
       .field("from", v.from)

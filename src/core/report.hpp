@@ -3,7 +3,9 @@
 /// Renderers never compute; they format what compute_stats() and the model hold.
 #include <string>
 
+#include "core/big_goal.hpp"
 #include "core/coach.hpp"
+#include "core/mood.hpp"
 #include "core/goal.hpp"
 #include "core/json_writer.hpp"
 #include "core/stats.hpp"
@@ -15,6 +17,16 @@ namespace microstep {
 void write_goal_json(JsonWriter& json, const Goal& goal);
 /// The same fields inside an object the caller opened (to add more fields after them).
 void write_goal_fields(JsonWriter& json, const Goal& goal);
+/// The big goal's own line: "Write a novel: moved on 20 days; 7d 100%  30d 95%; 6 days in a
+/// row" (or "Other goals" for the goals without a big goal).
+std::string big_goal_line(const std::string& text, const BigGoalStats& stats);
+/// The big goal's numbers as a JSON object (null for the goals without a big goal).
+void write_big_goal_json(JsonWriter& json, const std::string& text, const BigGoalStats& stats);
+/// A mood comparison as a JSON object (days and mean on each side), or null below the threshold.
+void write_mood_json(JsonWriter& json, const std::optional<MoodComparison>& mood);
+/// Each line of `text` indented by `spaces`.
+std::string indented(const std::string& text, size_t spaces);
+
 /// One version of a goal's step as a JSON object: from, step, schedule, minimum, after.
 void write_version_json(JsonWriter& json, const StepVersion& version);
 /// The goal as it stands on `today`: a change with a later `from` is not in force yet, so the

@@ -21,7 +21,11 @@ Verdict seven_day_rule(const Chain& chain, const CoachThresholds& t) {
     ++v.judged;
     v.kept += it->outcome == Occasion::Outcome::kept;
   }
-  if (v.judged >= v.window) v.on_track = v.kept >= v.needed;
+  // Before `window` occasions are judged the answer is given as soon as it is certain: the
+  // needed ones are kept already, or not even keeping all the rest would reach them. So a
+  // new goal hears the seed's day-7 verdict on day 7 (or sooner), and not a guess before.
+  if (v.judged >= v.window || v.kept >= v.needed) v.on_track = v.kept >= v.needed;
+  else if (v.kept + (v.window - v.judged) < v.needed) v.on_track = false;
   return v;
 }
 

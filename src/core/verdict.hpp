@@ -16,7 +16,8 @@ struct Verdict {
   int judged = 0;                   ///< the occasions looked at (at most `window`)
   int window = 7, needed = 5;       ///< 7 and 5 for days; the periods' thresholds for quotas
   unsigned quota = 0;               ///< N of N/week or N/month (0 for days)
-  /// kept >= needed once `window` occasions are judged; nullopt before: too early to judge.
+  /// kept >= needed once `window` occasions are judged, or as soon as that answer is certain
+  /// (`needed` kept already, or out of reach); nullopt before: too early to judge.
   std::optional<bool> on_track;
 };
 

@@ -2,9 +2,12 @@
 
 namespace microstep {
 
-WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& t) {
+namespace {
+
+/// Reviews the seven days from `first`, as judged today.
+WeekReview review_days(const Chain& chain, Day first, const CoachThresholds& t) {
   WeekReview w;
-  w.first = start_of_week(day, chain.week_start());
+  w.first = first;
   w.last = w.first + date::days{6};
   w.to = std::min(w.last, chain.today());
   w.so_far = w.last >= chain.today();
@@ -24,6 +27,7 @@ WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& t) {
   if (w.to < chain.started()) return w;
   if (const Period* p = chain.period_of(w.to)) {
     w.period = *p;
+    w.unit = chain.unit_on(w.to);
     w.missed_weekdays.clear();  // a quota is judged by its period, not by weekdays
     if (p->needed > 0) w.rate = static_cast<double>(p->counted()) / p->needed;
     if (p->met()) w.on_track = true;
@@ -37,6 +41,18 @@ WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& t) {
     w.on_track = *w.rate >= static_cast<double>(t.review_needed) / t.review_window - 1e-9;
   }
   return w;
+}
+
+}  // namespace
+
+WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& t) {
+  return review_days(chain, start_of_week(day, chain.week_start()), t);
+}
+
+bool is_review_day(const Chain& chain) { return chain.today() == chain.started() + date::days{6}; }
+
+WeekReview review_first_week(const Chain& chain, const CoachThresholds& t) {
+  return review_days(chain, chain.started(), t);
 }
 
 }  // namespace microstep

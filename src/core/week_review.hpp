@@ -22,11 +22,20 @@ struct WeekReview {
   /// Quota goals: the period that judges the week (the week itself, or for N/month the
   /// month holding `to`).
   std::optional<Period> period;
+  ChainUnit unit = ChainUnit::day;  ///< the period's unit (week or month), for quota goals
   std::optional<double> rate;     ///< done of judged days, or the period's counted of needed
   std::optional<bool> on_track;   ///< nullopt: nothing judged yet, or a quota still open
 };
 
 /// Reviews the week holding `day` (weeks start on the chain's week_start), as judged today.
 WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& thresholds);
+
+/// Seed 003's 7-day plan: the seventh day of a goal (its start + 6) is review day.
+bool is_review_day(const Chain& chain);
+
+/// The goal's first seven days, reviewed as a week (seed 003, "Day 7: Reflect and Adjust":
+/// 5+ days: on track; fewer: make it smaller or adjust the trigger). On review day, today
+/// counts once done; while it is open, `open_today` says one more can still count.
+WeekReview review_first_week(const Chain& chain, const CoachThresholds& thresholds);
 
 }  // namespace microstep

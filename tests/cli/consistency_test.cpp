@@ -23,7 +23,7 @@ std::string day_text(int n) {
   static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int month = 0;
   while (n >= lengths[month]) n -= lengths[month++];
-  char text[11];
+  char text[32];  // room for any two ints: GCC checks the format against the types
   std::snprintf(text, sizeof text, "2026-%02d-%02d", month + 1, n + 1);
   return text;
 }

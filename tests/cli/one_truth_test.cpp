@@ -13,6 +13,9 @@ namespace {
 
 RunOptions at(const std::string& now) { return RunOptions{.env = {{"MICROSTEP_NOW", now}}}; }
 
+/// A terminal wide enough that no line is wrapped: the cases check words, not wrapping.
+const RunOptions kWide{.env = {{"COLUMNS", "200"}}};
+
 Json json_of(const RunResult& r) {
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   REQUIRE(r.exit_code == 0);
@@ -87,7 +90,7 @@ TEST_CASE("one truth: a quota period counts its done days only up to its quota")
   CHECK(stats[0]["current_streak"].as_number() == 1);
   CHECK(stats[0]["on_track"].is_null());  // 3 weeks judged: the rule looks at 4
   CHECK(stats[0]["verdict"]["text"].as_string() == "too early to judge: 3/week met in 2 of 3 weeks so far");
-  RunResult review = ok(j, {"--today", "2026-11-23", "review", "--week", "2026-11-10"});
+  RunResult review = ok(j, {"--today", "2026-11-23", "review", "--week", "2026-11-10"}, kWide);
   CHECK(review.out ==
         "Week of 2026-11-09 to 2026-11-15\n"
         "\n"
@@ -223,7 +226,9 @@ TEST_CASE("one truth: the minimum is what counts") {
   Json today = json_of(j.run({"--json", "today"}, now));
   CHECK_FALSE(today["steps"][0]["done"].as_bool());
   CHECK(today["steps"][0]["state"].as_string() == "partial");
-  CHECK(ok(j, {"today"}, now).out.find("      read: 3 of 10 pages so far, 7 to go; chain broken 1 day ago: today is a fresh start\n") !=
+  RunOptions wide_now = now;
+  wide_now.env.push_back({"COLUMNS", "200"});
+  CHECK(ok(j, {"today"}, wide_now).out.find("      read: 3 of 10 pages so far, 7 to go; chain broken 1 day ago: today is a fresh start\n") !=
         std::string::npos);
   CHECK(j.run({"due"}, now).exit_code == 1);
   RunResult seven = ok(j, {"done", "read", "--amount", "7"}, now);

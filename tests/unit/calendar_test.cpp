@@ -173,17 +173,17 @@ TEST_CASE("calendar: as many weeks of strips as fit beside the ids, from 1 to th
 
 TEST_CASE("calendar: the legend is broken between its items to fit a width") {
   CHECK(calendar_legend(kAscii) ==
-        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
-  CHECK(calendar_legend(kAscii, 83) ==
-        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
-  CHECK(calendar_legend(kAscii, 82) ==
-        "X done  + done, unscheduled  . missed  - rest (skip/pause)  ? open today\n[ ] today\n");
+        "X done  + done, unscheduled  ~ below the minimum  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
+  CHECK(calendar_legend(kAscii, 104) ==
+        "X done  + done, unscheduled  ~ below the minimum  . missed  - rest (skip/pause)  ? open today  [ ] today\n");
+  CHECK(calendar_legend(kAscii, 103) ==
+        "X done  + done, unscheduled  ~ below the minimum  . missed  - rest (skip/pause)  ? open today\n[ ] today\n");
   CHECK(calendar_legend(kAscii, 40) ==
-        "X done  + done, unscheduled  . missed\n- rest (skip/pause)  ? open today\n[ ] today\n");
+        "X done  + done, unscheduled\n~ below the minimum  . missed\n- rest (skip/pause)  ? open today\n[ ] today\n");
   // Each item whole on its own line when nothing else fits; the width counts characters.
-  CHECK(lines_of(calendar_legend(CalendarStyle{true, false}, 1)).size() == 6);
-  CHECK(calendar_legend(CalendarStyle{true, false}, 83) ==
-        "\u25A0 done  \u25AA done, unscheduled  \u00B7 missed  \u25CB rest (skip/pause)  "
+  CHECK(lines_of(calendar_legend(CalendarStyle{true, false}, 1)).size() == 7);
+  CHECK(calendar_legend(CalendarStyle{true, false}, 104) ==
+        "\u25A0 done  \u25AA done, unscheduled  \u25D0 below the minimum  \u00B7 missed  \u25CB rest (skip/pause)  "
         "\u25A1 open today  [ ] today\n");
 }
 

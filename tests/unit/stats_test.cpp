@@ -46,11 +46,21 @@ TEST_CASE("a broken daily chain") {
   CHECK(s.longest.first == day("2026-11-01"));
   CHECK(s.longest.last == day("2026-11-03"));
   CHECK(*s.rate_7 == doctest::Approx(5.0 / 6));  // 7 days, today open: 5 of 6
-  // The 7-day rule needs 7 judged days: 5 of 6 so far is too early to judge.
-  CHECK_FALSE(s.on_track);
+  // The 7-day rule looks at 7 judged days; 5 done of the first 6 is on track whatever the
+  // seventh brings, so it says so already.
+  CHECK(*s.on_track);
   CHECK(s.verdict.kept == 5);
   CHECK(s.verdict.judged == 6);
-  CHECK(verdict_text(s.verdict) == "too early to judge: 5 of 6 scheduled days done so far");
+  CHECK(verdict_text(s.verdict) == "on track: 5 of 6 scheduled days done so far");
+  SUBCASE("4 of 6 with one to come is still open; 2 of 5 cannot reach 5: below") {
+    auto four = marks_of({event("2026-11-01"), event("2026-11-02"), event("2026-11-03"), event("2026-11-05")});
+    CHECK_FALSE(stats_on(g, four, "2026-11-07").on_track);
+    auto two = marks_of({event("2026-11-01"), event("2026-11-02")});
+    GoalStats below = stats_on(g, two, "2026-11-06");
+    REQUIRE(below.on_track);
+    CHECK_FALSE(*below.on_track);
+    CHECK(verdict_text(below.verdict) == "below 5 of 7: 2 of 5 scheduled days done so far");
+  }
   CHECK(s.done_days == 5);
   CHECK(s.days_since_last_done == 1);
   SUBCASE("missed again: broken, and how long ago") {
