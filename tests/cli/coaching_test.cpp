@@ -61,15 +61,14 @@ TEST_CASE("suggest: make it smaller after 4 of 7, with the rule and a concrete s
         "  below 5 of 7: 4 of the last 7 scheduled days done\n"
         "  Make it smaller: \"Write one page\" (7-day rule: 4 of the last 7 scheduled days\n"
         "    done; 5 is on track)\n"
-        "  rule: ladder: One chapter is a big unit; one page is the next size down (seed\n"
-        "    002: a single sentence is less daunting than a chapter).\n");
+        "  One chapter is a big unit; one page is the next size down. Take it with:\n"
+        "    microstep shrink g\n");
   RunResult wide = j.run({"--today", "2026-11-21", "suggest"}, {.env = {{"COLUMNS", "200"}}});
   CHECK(wide.out ==
         "g: Write one chapter\n"
         "  below 5 of 7: 4 of the last 7 scheduled days done\n"
         "  Make it smaller: \"Write one page\" (7-day rule: 4 of the last 7 scheduled days done; 5 is on track)\n"
-        "  rule: ladder: One chapter is a big unit; one page is the next size down (seed 002: a single "
-        "sentence is less daunting than a chapter).\n");
+        "  One chapter is a big unit; one page is the next size down. Take it with: microstep shrink g\n");
 }
 
 TEST_CASE("shrink takes the suggestion and keeps the ladder of sizes") {

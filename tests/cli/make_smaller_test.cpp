@@ -10,7 +10,8 @@ namespace microstep::test {
 
 namespace {
 
-RunOptions on(const std::string& day) { return RunOptions{.env = {{"MICROSTEP_TODAY", day}}}; }
+/// The day pinned, on a terminal wide enough that no line wraps: these cases check the words.
+RunOptions on(const std::string& day) { return RunOptions{.env = {{"MICROSTEP_TODAY", day}, {"COLUMNS", "200"}}}; }
 
 /// A fresh journal with one goal `g` on `step`, started 2026-11-01, nothing done since.
 void untouched(const TempJournal& j, const std::string& step) {
@@ -131,7 +132,7 @@ TEST_CASE("suggest: the smaller step and why, in words - no internal references"
   RunResult r = j.run({"suggest"}, on("2026-11-04"));
   CHECK(r.out ==
         "g: Clean the whole kitchen\n"
-        "  too early to judge: 0 of 3 scheduled days done so far\n"
+        "  below 5 of 7: 0 of 3 scheduled days done so far\n"
         "  Make it smaller: \"Clean one counter in the kitchen\" (first days: no check-in in the first 3 scheduled "
         "days: the step is still too big to start)\n"
         "  \"the whole kitchen\" is a whole job; one part of it is a step. Take it with: microstep shrink g\n");
@@ -154,7 +155,7 @@ TEST_CASE("suggest and shrink: nothing smaller found is said honestly, and the p
   RunResult r = j.run({"suggest"}, on("2026-11-04"));
   CHECK(r.out ==
         "g: Take my vitamins\n"
-        "  too early to judge: 0 of 3 scheduled days done so far\n"
+        "  below 5 of 7: 0 of 3 scheduled days done so far\n"
         "  Make it smaller (first days: no check-in in the first 3 scheduled days: the step is still too big to "
         "start)\n"
         "  Nothing smaller than \"Take my vitamins\" comes from its words: you know best what the smallest part of "

@@ -124,10 +124,10 @@ TEST_CASE("long intentions and coaching lines wrap at spaces, never inside a wor
         "  below 5 of 7: 2 of 6 scheduled days done so far\n"
         "  Make it smaller: \"Read for 2 minutes before going to sleep\" (missed in a row:\n"
         "    the last 4 scheduled days were missed in a row)\n"
-        "  rule: two-minute rule: A step over two minutes comes down to two (seed 003:\n"
-        "    the 2-minute rule).\n"
+        "  Two minutes is enough to start, and more is welcome (the 2-minute rule). Take\n"
+        "    it with: microstep shrink read\n"
         "\n"
-        "Summary: 0 of 1 goals on track, 2 check-ins so far this week. Where a step did\n"
+        "Summary: 0 of 1 goal on track, 2 check-ins so far this week. Where a step did\n"
         "  not happen, make it smaller: that is the plan working, not failing.\n");
   // A JSON form is never wrapped.
   RunResult json = j.run({"--json", "--today", "2026-11-22", "suggest"}, columns("20"));

@@ -32,7 +32,7 @@ const std::string kShortUsage =
     "  review    The weekly review: per goal and in sum\n"
     "  share     The week in short, to send to an accountability partner\n"
     "  due       What is due today; exit 1 when something is, 0 when not\n"
-    "  remind    One gentle line per step due now (for cron)\n"
+    "  remind    One gentle line per step due now, once a day (for cron)\n"
     "  evidence  The truths you noticed (done --truth), with dates\n"
     "  log       The check-in events, one a line, oldest first\n"
     "  import    Import goals and check-ins: Loop Habit Tracker, harsh, csv or json\n"
@@ -71,7 +71,7 @@ TEST_CASE("help and help COMMAND print what --help prints, and exit 0") {
   CHECK(add.exit_code == 0);
   CHECK(add.out == run_microstep({"add", "--help"}).out);
   CHECK(add.out.starts_with(
-      "Add a goal with its micro-step\nUsage: microstep add [OPTIONS] ID STEP\n"));
+      "Add a goal with its micro-step\nUsage: microstep add [OPTIONS] ID [STEP]\n"));
   CHECK(run_microstep({"help", "help"})
             .out.starts_with("The help of microstep, or of one command\nUsage: microstep help "
                              "[OPTIONS] [COMMAND]\n"));

@@ -12,8 +12,9 @@ namespace microstep::test {
 
 namespace {
 
-RunOptions on(const std::string& day) { return RunOptions{.env = {{"MICROSTEP_TODAY", day}}}; }
-RunOptions at(const std::string& now) { return RunOptions{.env = {{"MICROSTEP_NOW", now}}}; }
+/// The day pinned, on a terminal wide enough that no line wraps: these cases check the words.
+RunOptions on(const std::string& day) { return RunOptions{.env = {{"MICROSTEP_TODAY", day}, {"COLUMNS", "200"}}}; }
+RunOptions at(const std::string& now) { return RunOptions{.env = {{"MICROSTEP_NOW", now}, {"COLUMNS", "200"}}}; }
 
 RunResult ok(const TempJournal& j, const std::vector<std::string>& args, const RunOptions& options) {
   RunResult r = j.run(args, options);
@@ -113,7 +114,7 @@ TEST_CASE("words: stats and review leave out goals at rest unless asked - no sug
   CHECK(s[2]["suggestion"]["kind"].as_string() == "none");
   CHECK(ok(j, {"suggest", "rest"}, on("2026-11-05")).out ==
         "rest: Read one page\n"
-        "  too early to judge: 0 of 3 scheduled days done so far\n"
+        "  below 5 of 7: 0 of 3 scheduled days done so far\n"
         "  No suggestion while the goal is paused.\n");
   SUBCASE("a goal in an open pause is not told to shrink either") {
     ok(j, {"pause", "active", "--date", "2026-11-04"}, on("2026-11-05"));
