@@ -1,6 +1,7 @@
 // microstep add ID [STEP]: a new goal file; without a step, one proposed from --goal.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
+#include "cli/goal_update.hpp"
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
@@ -84,10 +85,7 @@ void run_add(Context& context, const AddOptions& o) {
   goal.at = o.at;
   if (!o.at.empty() && !parse_time_of_day(o.at))
     throw usage_error("--at '" + o.at + "' is not a time of day (expected HH:MM)");
-  std::error_code ec;
-  std::filesystem::create_directories(journal.goals_dir(), ec);
-  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
-  context.committed("add " + goal.id);
+  write_new_goal(context, goal);
 
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
   std::vector<std::string> warnings = too_big_warnings(goal.step, goal.minutes, rules);

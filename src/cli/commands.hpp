@@ -28,11 +28,12 @@ void setup_edit(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_share(CLI::App& app, Context& context);
 void setup_mood(CLI::App& app, Context& context);
+void setup_plan(CLI::App& app, Context& context);
 void setup_help(CLI::App& app, Context& context);
 
 /// In the order `microstep --help` lists them.
 inline constexpr CommandSetup kCommands[] = {
-    setup_init,  setup_add,  setup_done,  setup_mood,  setup_skip,     setup_undo, setup_pause,
+    setup_init,  setup_plan, setup_add,  setup_done,  setup_mood,  setup_skip,     setup_undo, setup_pause,
     setup_list,  setup_today, setup_stats, setup_calendar, setup_chart, setup_set,  setup_suggest,
     setup_resize, setup_review, setup_share, setup_due, setup_evidence, setup_log, setup_import, setup_export,
     setup_edit, setup_check, setup_help,

@@ -6,6 +6,14 @@
 
 namespace microstep::cli {
 
+void write_new_goal(Context& context, const Goal& goal) {
+  const Journal& journal = context.journal();
+  std::error_code ec;
+  std::filesystem::create_directories(journal.goals_dir(), ec);
+  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
+  context.committed("add " + goal.id);
+}
+
 void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_goal,
                       const std::string& verb) {
   const Journal& journal = context.journal();

@@ -5,6 +5,10 @@
 
 namespace microstep::cli {
 
+/// Writes a new goal's file (goals/ID.yaml, which must not exist yet) atomically; with git
+/// commits on, commits it as "add ID". What `add` and `plan` share.
+void write_new_goal(Context& context, const Goal& goal);
+
 /// Reads the goal file again, edits it from `old_goal` to `new_goal` and writes it atomically;
 /// refuses (and leaves the file as it was) when the edit cannot be made safely. With git
 /// commits on, the change is committed as "VERB ID DAY".
