@@ -2,19 +2,21 @@
 # Install as share/bash-completion/completions/microstep, or source it from ~/.bashrc.
 # Needs only bash itself (COMP_WORDS, COMP_CWORD, compgen), not the bash-completion package.
 
-_microstep_commands="init add done mood skip undo pause resume list today stats calendar chart set
+_microstep_commands="init plan add done mood skip undo pause resume list today stats calendar chart set
   edit suggest shrink grow review share due remind evidence log check import export help"
 _microstep_global_options="--dir --json --no-cache --color --today --now --help --version"
 # Options that take a value: the word after one of these is not a command or an argument.
 _microstep_value_options="--dir --color --today --now --amount --note --truth --date --goal
   --after --every --feeling --unit --minimum --minutes --at --start --step --from --status
-  --weeks --months --week --format --since --until -o --output --svg --again-after --mood --goal-of"
+  --weeks --months --week --format --since --until -o --output --svg --again-after --mood --goal-of
+  --sign --id"
 _microstep_schedules=$'daily\nweekdays\nweekends\nweekly\nmonthly\n3/week\n2/month\nmon,wed,fri\nevery 2 days'
 
 # The options of one command (the global options are accepted after it too).
 _microstep_command_options() {
   case $1 in
     init) echo "--git" ;;
+    plan) echo "--goal --sign --step --after --feeling --every --id -y --yes" ;;
     add) echo "--goal --goal-of --after --every --feeling --unit --minimum --minutes --at --start" ;;
     done) echo "--amount --note --truth --date --mood" ;;
     mood) echo "--note --date" ;;

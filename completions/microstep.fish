@@ -1,6 +1,6 @@
 # fish completion for microstep(1). Install into fish's vendor_completions.d.
 
-set -l __microstep_commands init add done mood skip undo pause resume list today stats calendar chart set edit suggest shrink grow review share due remind evidence log check import export help
+set -l __microstep_commands init plan add done mood skip undo pause resume list today stats calendar chart set edit suggest shrink grow review share due remind evidence log check import export help
 set -l __microstep_with_id done skip undo pause resume set shrink grow edit calendar evidence log stats suggest chart
 
 # Goal ids from `microstep list --ids`, in the journal named by --dir on the line if any.
@@ -37,6 +37,7 @@ complete -c microstep -l version -d 'Show the version'
 set -l none "not __fish_seen_subcommand_from $__microstep_commands"
 complete -c microstep -n $none -a init -d 'Create a journal'
 complete -c microstep -n $none -a add -d 'Add a goal with its micro-step'
+complete -c microstep -n $none -a plan -d 'Plan a new goal step by step'
 complete -c microstep -n $none -a done -d 'Check in: the step is done for the day'
 complete -c microstep -n $none -a mood -d 'How you feel, 1 to 5'
 complete -c microstep -n $none -a skip -d 'A planned rest day'
@@ -73,10 +74,14 @@ set -l schedules "daily weekdays weekends weekly monthly 3/week 2/month mon,wed,
 set -l days 'today yesterday'
 complete -c microstep -n '__fish_seen_subcommand_from init' -l git -d 'Also git init and commit'
 complete -c microstep -n '__fish_seen_subcommand_from init' -a '(__fish_complete_directories)'
-complete -c microstep -n '__fish_seen_subcommand_from add set' -l goal -x -d 'The big goal'
-complete -c microstep -n '__fish_seen_subcommand_from add set' -l after -x -d 'The anchor habit'
-complete -c microstep -n '__fish_seen_subcommand_from add set' -l every -x -a $schedules -d 'Schedule'
-complete -c microstep -n '__fish_seen_subcommand_from add set' -l feeling -x -d 'The feeling'
+complete -c microstep -n '__fish_seen_subcommand_from add set plan' -l goal -x -d 'The big goal'
+complete -c microstep -n '__fish_seen_subcommand_from plan' -l sign -x -d 'The smallest sign of progress'
+complete -c microstep -n '__fish_seen_subcommand_from plan' -l step -x -d 'The micro-step'
+complete -c microstep -n '__fish_seen_subcommand_from plan' -l id -x -d 'Goal id'
+complete -c microstep -n '__fish_seen_subcommand_from plan' -s y -l yes -d 'Write without asking'
+complete -c microstep -n '__fish_seen_subcommand_from add set plan' -l after -x -d 'The anchor habit'
+complete -c microstep -n '__fish_seen_subcommand_from add set plan' -l every -x -a $schedules -d 'Schedule'
+complete -c microstep -n '__fish_seen_subcommand_from add set plan' -l feeling -x -d 'The feeling'
 complete -c microstep -n '__fish_seen_subcommand_from add set' -l unit -x -d 'Unit of the amounts'
 complete -c microstep -n '__fish_seen_subcommand_from add set shrink grow' -l minimum -x -d 'Minimum amount'
 complete -c microstep -n '__fish_seen_subcommand_from add set' -l minutes -x -d 'Minutes the step takes'

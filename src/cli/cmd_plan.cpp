@@ -85,7 +85,7 @@ std::string choose_step(Interview& in, const PlanOptions& o, const std::string& 
   if (o.step) return *o.step;
   auto proposed = propose_first_step(sign, goal, rules);
   if (!in.interactive()) {
-    if (!proposed) in.ask(std::nullopt, "--step", "", true);
+    if (!proposed && !goal.empty()) in.ask(std::nullopt, "--step", "", true);  // nothing to propose from
     return proposed ? proposed->step : "";
   }
   std::string offer = proposed ? proposed->step : "";
@@ -172,8 +172,7 @@ void run_plan(Context& context, const PlanOptions& o) {
     return;
   }
   std::string out = in.interactive() ? "" : render_new_goal(g) + "\n" + intention + "\n";
-  out += "Added " + g.id + ". Do it today; day 7 (" + format_day(review_day) +
-         ") is review day: microstep review.\n";
+  out += "Added " + g.id + ". Do it today; day 7 (" + format_day(review_day) + ") is review day.\n";
   context.print_wrapped(out);
 }
 

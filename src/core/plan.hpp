@@ -10,9 +10,10 @@
 
 namespace microstep {
 
-/// The micro-step to propose: the person's sign as they said it when it already passes the
-/// ridiculous test, else the sign made smaller until it does, else the big goal made smaller;
-/// nullopt when nothing small comes from either (the person then gives their own).
+/// The micro-step to propose: the person's sign ("I run 5 km" read as "Run 5 km") when it
+/// already passes the ridiculous test, else the sign made smaller until it does, else the big
+/// goal made smaller; nullopt when nothing small comes from either (the person then gives
+/// their own).
 std::optional<ShrunkStep> propose_first_step(const std::string& sign, const std::string& goal, const CoachRules& rules);
 
 }  // namespace microstep

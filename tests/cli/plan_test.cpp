@@ -37,10 +37,11 @@ TEST_CASE("plan: every answer as an option, no terminal: the goal is written") {
         "after: I pour my morning coffee\n"
         "schedule: daily\n"
         "started: 2026-11-16\n"
+        "status: active\n"
         "feeling: capable\n"
         "\n"
         "After I pour my morning coffee, I will learn one new Spanish word.\n"
-        "Added learn-spanish. Do it today; day 7 (2026-11-22) is review day: microstep review.\n");
+        "Added learn-spanish. Do it today; day 7 (2026-11-22) is review day.\n");
   CHECK(j.read("goals/learn-spanish.yaml").find("step: Learn one new Spanish word\n") != std::string::npos);
   SUBCASE("the person's smallest sign, made smaller until it passes the ridiculous test") {
     RunResult sign = j.run({"--json", "plan", "--goal", "Get fit", "--sign", "I run 5 km", "--after", "I get home",
@@ -68,9 +69,9 @@ TEST_CASE("plan: answers missing and no terminal: exit 2 naming the options, not
 TEST_CASE("plan on a terminal: the questions, the proposal taken, the goal shown, then written") {
   TempJournal j;
   REQUIRE(j.run({"init"}).exit_code == 0);
-  // The big goal, the sign, Enter for the proposal, the anchor, the feeling, Enter for daily,
-  // y to write.
-  RunResult r = on_terminal(j, "plan", "Write a novel\nI write every morning\n\nI pour my morning coffee\ncapable\n\ny\n");
+  // The big goal, no sign (Enter: the step comes from the goal), Enter for the proposal, the
+  // anchor, the feeling, Enter for daily, y to write.
+  RunResult r = on_terminal(j, "plan", "Write a novel\n\n\nI pour my morning coffee\ncapable\n\ny\n");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("What is the big goal?") != std::string::npos);
   CHECK(r.out.find("What would be the smallest sign that things were moving in the right direction?") != std::string::npos);
@@ -85,7 +86,8 @@ TEST_CASE("plan on a terminal: the questions, the proposal taken, the goal shown
 TEST_CASE("plan on a terminal: a step of one's own that is too big is answered, and no means nothing written") {
   TempJournal j;
   REQUIRE(j.run({"init"}).exit_code == 0);
-  // Own step "Run 5 km": too big, a smaller one is offered; Enter takes it. Then "n".
+  // No sign; instead of the proposal, "Run 5 km": too big, a smaller one is offered; Enter
+  // takes it. No feeling, daily, then "n".
   RunResult r = on_terminal(j, "plan --goal 'Get fit' --after 'I get home'", "\nRun 5 km\n\n\n\nn\n");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("That may be too big for a bad day:") != std::string::npos);

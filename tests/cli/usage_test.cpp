@@ -13,6 +13,7 @@ const std::string kShortUsage =
     "\n"
     "Commands:\n"
     "  init      Create a journal (goals/, checkins.log, microstep.yaml)\n"
+    "  plan      Plan a new goal step by step, asking on a terminal\n"
     "  add       Add a goal with its micro-step\n"
     "  done      Check in: the step is done for the day\n"
     "  mood      How you feel, 1 (low) to 5 (high): moods follow action\n"
