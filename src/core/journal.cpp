@@ -195,7 +195,10 @@ std::optional<LogCacheFile> checked_cache(const Journal::LogCacheSettings& setti
   if (log_check_holds(check_file, cache->identity(), log.stamp())) return cache;
   const auto& ranges = cache->ranges();
   std::vector<char> same(ranges.size(), 0);
-  parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; });
+  // The parts the log was scanned in: a few large ranges of a large log, each worth a thread
+  // (as the scan's parts were); on a small log, hashed as worth it.
+  parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; },
+               cache->bytes() >= kPartsFrom ? Spread::at_once : Spread::when_worth_it);
   if (std::find(same.begin(), same.end(), 0) != same.end()) return std::nullopt;
   // The file system's clock, not the journal's `now` (which --now may pin): it is compared
   // with the time the file system stamped the log with.

@@ -209,7 +209,7 @@ std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, s
   const off_t size = static_cast<off_t>(log.size());
   const off_t begin = std::min(static_cast<off_t>(from), size);
   // Small logs are not worth a thread; large ones split at line boundaries.
-  if (size - begin < (off_t{4} << 20)) parts = 1;
+  if (size - begin < static_cast<off_t>(kPartsFrom)) parts = 1;
   parts = std::max(1u, parts);
   std::vector<off_t> bounds{begin};
   for (unsigned i = 1; i < parts; ++i)
@@ -231,7 +231,7 @@ std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, s
       failures[i] = std::current_exception();
     }
   };
-  parallel_for(parts, [&](size_t i) { work(static_cast<unsigned>(i)); });
+  parallel_for(parts, [&](size_t i) { work(static_cast<unsigned>(i)); }, Spread::at_once);  // 4 MiB and more
   for (auto& f : failures)  // the first part's failure, as a scan in one part would report
     if (f) std::rethrow_exception(f);
 
