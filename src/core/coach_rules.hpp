@@ -1,8 +1,11 @@
 #pragma once
-/// The coaching rules as data: data/rules.yaml, installed with the tool, plus a journal's own
-/// rules.yaml (its lists are tried first, its thresholds replace the defaults).
+/// The coaching rules as data: data/rules.yaml, built into the binary and installed with it,
+/// plus a journal's own rules.yaml (its lists are tried first, its thresholds replace the
+/// defaults).
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace microstep {
@@ -17,6 +20,7 @@ struct CoachThresholds {
   double grow_max_increase = 0.1;  ///< the 10% rule
   double two_minutes = 2;       ///< the 2-minute rule
   double large_number = 10;     ///< a number above this in a step is probably too big
+  bool operator==(const CoachThresholds&) const = default;
 };
 
 /// "When the step mentions one of these words, the step becomes this one."
@@ -25,6 +29,7 @@ struct PhraseRule {
   std::string step;
   /// Optional nouns for a "{noun}" placeholder in `step` (the first one found in the text).
   std::vector<std::string> nouns;
+  bool operator==(const PhraseRule&) const = default;
 };
 
 struct CoachRules {
@@ -33,6 +38,7 @@ struct CoachRules {
   std::vector<PhraseRule> replacements;           ///< whole sessions -> their smallest start
   std::vector<PhraseRule> preparations;           ///< the step before the step
   std::vector<std::string> vague;                 ///< wording with nothing to measure
+  bool operator==(const CoachRules&) const = default;
 };
 
 /// Parses a rules file; `base` supplies what the file leaves out (its lists come after the
@@ -40,8 +46,19 @@ struct CoachRules {
 CoachRules parse_rules_text(std::string_view text, const std::string& display_path,
                             const CoachRules& base = {});
 
-/// The installed rules (MICROSTEP_DATADIR/rules.yaml, else the source tree's data/rules.yaml),
+/// data/rules.yaml as parsed when this binary was built (src/embed_rules.cpp writes it as
+/// C++): the rules of a binary copied anywhere, without a file to read or YAML to parse.
+const CoachRules& default_rules();
+/// The text they were parsed from.
+std::string_view default_rules_text();
+
+/// The rules a journal is coached with (core/rules_lookup.cpp): the installed rules file,
+/// PREFIX/share/microstep/rules.yaml beside the binary's PREFIX/bin, else default_rules();
 /// extended by `journal_root`/rules.yaml when it exists.
 CoachRules load_rules(const std::filesystem::path& journal_root);
+/// The same with the installed file given (none: the rules built in). An installed file
+/// that holds default_rules_text() gives default_rules() without parsing it again.
+CoachRules load_rules(const std::filesystem::path& journal_root,
+                      const std::optional<std::filesystem::path>& installed);
 
 }  // namespace microstep
