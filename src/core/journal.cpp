@@ -285,7 +285,7 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
   const bool may_cache = use_cache && settings && from > to && log.size() >= settings->min_log_bytes;
   if (may_cache) cache_ = checked_cache(*settings, log);
   const std::uint64_t start = cache_ ? cache_->bytes() : 0;
-  write_ = may_cache && log.size() - start >= settings->min_new_bytes;
+  write_ = may_cache && log.size() - start >= std::clamp(log.size() / 32, settings->min_new_bytes, settings->max_new_bytes);
   IdTable index;
   for (const auto& id : known) index.add(id, kNotAsked);
   for (const auto& goal : goals) {
