@@ -122,7 +122,14 @@ Goal goal_from_text(const std::string& id, std::string_view text) {
 
 }  // namespace
 
-Goal Journal::load_goal(const std::string& id) const { return goal_from_text(id, read_goal_text(id + ".yaml")); }
+Goal Journal::load_goal(const std::string& id) const {
+  std::string text = read_goal_text(id + ".yaml");
+  if (goal_cache_) {  // read only: load_goals writes it, for every goal
+    const GoalFileKey key{id + ".yaml", hash_bytes(text), text.size()};
+    if (auto cached = GoalCache::read(goal_cache_->file).find(key); cached && cached->id == id) return std::move(*cached);
+  }
+  return goal_from_text(id, text);
+}
 
 std::vector<Goal> Journal::load_goals() const {
   // Parsing YAML is the slow part of opening a journal with many goals: the goal cache keeps

@@ -42,7 +42,8 @@ class Journal {
   bool has_goal(const std::string& id) const;
   /// The text of goals/FILE_NAME; a data Failure for a symbolic link out of the journal.
   std::string read_goal_text(const std::string& file_name) const;
-  /// Reads and validates one goal file (its id must match its file name).
+  /// Reads and validates one goal file (its id must match its file name); from the goal
+  /// cache, when it holds the file's bytes as they are.
   Goal load_goal(const std::string& id) const;
   /// All goals, sorted by id.
   std::vector<Goal> load_goals() const;

@@ -11,7 +11,11 @@
 
 namespace microstep {
 
-unsigned worker_count() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+unsigned worker_count() {
+  // Read once: the C library reads /sys/devices/system/cpu/online on every call.
+  static const unsigned count = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  return count;
+}
 
 namespace {
 

@@ -764,6 +764,19 @@ TEST_CASE("journal: the goal cache gives what parsing gives - written by the fir
   CHECK(j.cached().load_goals() == parsed);
 }
 
+TEST_CASE("journal: load_goal takes one goal from the goal cache too - and parses a changed file") {
+  GoalCachedJournal j;
+  Goal from_cache = Journal::open(j.dir.path).load_goal("b");
+  from_cache.step = "From the cache";
+  j.cache_as("b", from_cache);
+  CHECK(j.cached().load_goal("b").step == "From the cache");
+  CHECK(Journal::open(j.dir.path).load_goal("b").step == "Floss one tooth");  // no cache: parsed
+  CHECK(j.cached().load_goal("a").step == "Floss one tooth");                 // not in it: parsed
+  j.dir.write("goals/b.yaml", goal_text("b") + "\n");
+  CHECK(j.cached().load_goal("b").step == "Floss one tooth");  // changed: parsed
+  CHECK(GoalCache::read(j.cache_file).size() == 1);           // and the cache left as it was
+}
+
 TEST_CASE("journal: a goal in the cache for a file's exact bytes is used - any change to the file is parsed") {
   // A cache that says another step for goals/b.yaml as it is: load_goals then gives that
   // step, which proves it read the cache (parsing would give the file's).
