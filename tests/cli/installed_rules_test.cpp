@@ -52,7 +52,7 @@ TEST_CASE("rules: a binary copied anywhere coaches with the rules built into it"
   CHECK(stats.out == j.run({"--today", "2026-11-21", "stats"}).out);
 }
 
-TEST_CASE("rules: an installed rules.yaml replaces the built-in rules; a journal's own extends it") {
+TEST_CASE("rules: an installed rules.yaml replaces the built-in rules - a journal's own extends it") {
   TempJournal j;
   chapter_goal(j);
   std::string copy = copy_binary(j, "prefix");
