@@ -15,8 +15,9 @@ static_assert(std::size(kCommandNames) == std::size(kCommands), "a command witho
 namespace {
 
 /// The command word of the line: its first argument that is neither an option of `app` nor
-/// the value of one. Nothing for a line that asks for help or the version, or that holds an
-/// option `app` does not know (CLI11 then says what is wrong, with every command built).
+/// the value of one; "--version" when that comes first, as no command is then needed. Nothing
+/// for a line that asks for help, or that holds an option `app` does not know (CLI11 then
+/// says what is wrong, with every command built).
 std::string_view command_word(const CLI::App& app, int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -24,7 +25,8 @@ std::string_view command_word(const CLI::App& app, int argc, const char* const* 
     if (arg == "--") return {};
     const std::string name(arg.substr(0, arg.find('=')));
     const CLI::Option* option = app.get_option_no_throw(name);
-    if (!option || name == "-h" || name == "--help" || name == "--version") return {};
+    if (name == "--version") return arg;
+    if (!option || name == "-h" || name == "--help") return {};
     if (name.size() == arg.size() && option->get_items_expected_min() > 0) ++i;  // its value
   }
   return {};
@@ -34,6 +36,7 @@ std::string_view command_word(const CLI::App& app, int argc, const char* const* 
 
 void setup_commands(CLI::App& app, Context& context, int argc, const char* const* argv) {
   const std::string_view word = command_word(app, argc, argv);
+  if (word == "--version") return;  // printed while parsing, before any command is looked for
   for (size_t c = 0; c < std::size(kCommands); ++c)
     for (std::string_view name : kCommandNames[c])
       if (!name.empty() && name == word) {

@@ -50,4 +50,14 @@ TEST_CASE("command names: global options and their values before the command, in
   CHECK(dir.err.find("no journal at stats") != std::string::npos);
 }
 
+TEST_CASE("command names: --version needs no command built - before a command or alone") {
+  const std::string version = std::string("microstep ") + MICROSTEP_VERSION + "\n";
+  for (const std::vector<std::string>& line : std::vector<std::vector<std::string>>{
+           {"--version"}, {"--json", "--version"}, {"--version", "today"}, {"--dir", "x", "--version"}}) {
+    RunResult r = run_microstep(line);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == version);
+  }
+}
+
 }  // namespace microstep::test
