@@ -111,6 +111,8 @@ std::optional<ZoneFile> ZoneFile::parse(std::string_view bytes) {
     time_size = 8;
   }
   const Header& h = *header;
+  // With leap seconds (the right/ zones) its instants count them, which POSIX time does not.
+  if (h.leapcnt != 0) return std::nullopt;
   ZoneFile zone;
   zone.transitions_.reserve(h.timecnt);
   for (std::uint64_t i = 0; i < h.timecnt; ++i) zone.transitions_.push_back(in.signed_number(time_size));

@@ -37,8 +37,8 @@ class PosixZone {
 /// A zone read from a TZif file.
 class ZoneFile {
  public:
-  /// The zone in the bytes of a TZif file (version 1 to 4); nothing when they are not one.
-  /// Leap-second records are skipped: instants are POSIX time, as everywhere else here.
+  /// The zone in the bytes of a TZif file (version 1 to 4); nothing when they are not one,
+  /// or when it counts leap seconds (the right/ zones): instants here are POSIX time.
   static std::optional<ZoneFile> parse(std::string_view bytes);
   /// The span of constant offset that holds `instant`. Past the file's last transition,
   /// the POSIX TZ rule at its end (version 2 and later) gives the offsets.

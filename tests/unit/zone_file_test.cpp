@@ -113,6 +113,22 @@ TEST_CASE("ZoneFile: anything but a whole TZif file is refused") {
   }
 }
 
+TEST_CASE("ZoneFile: a zone that counts leap seconds is refused, its posix/ twin read") {
+  // Both live in tzdata's right/ and posix/ (tzdata-legacy on newer Debian): skipped without.
+  const std::string right = zone_bytes("right/Europe/Paris"), posix = zone_bytes("posix/Europe/Paris");
+  if (right.empty() || posix.empty()) return;
+  CHECK_FALSE(ZoneFile::parse(right));
+  auto twin = ZoneFile::parse(posix);
+  auto paris = ZoneFile::parse(zone_bytes("Europe/Paris"));
+  REQUIRE(twin);
+  REQUIRE(paris);
+  for (int y = 1970; y < 2040; y += 3) {
+    const date::sys_seconds t = year_start(y) + std::chrono::days{180};
+    CHECK(twin->span_at(t).offset == paris->span_at(t).offset);
+    CHECK(twin->span_at(t).begin == paris->span_at(t).begin);
+  }
+}
+
 TEST_CASE("PosixZone: a rule, with its spans") {
   auto rule = PosixZone::parse("EST5EDT,M3.2.0,M11.1.0");
   REQUIRE(rule);
