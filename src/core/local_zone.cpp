@@ -2,8 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <variant>
 
 #include "core/error.hpp"

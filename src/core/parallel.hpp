@@ -21,7 +21,7 @@ enum class Spread {
 
 /// How long a job runs on the calling thread before workers join it (Spread::when_worth_it):
 /// starting a worker and handing it items costs about 60-70 us here, so a job shorter than a
-/// few times that ends sooner on one thread (bench/README.md, "Start-up").
+/// few times that ends sooner on one thread (bench/README.md, the eighth round).
 inline constexpr std::chrono::microseconds kWorthAThread{300};
 
 /// Calls fn(i) for i in [0, n) on up to worker_count() threads: the caller and workers kept
