@@ -1,13 +1,19 @@
 // microstep_bench_measure: runs a command several times and prints its median wall time and
 // its peak resident memory, for bench/run.
 //
-//   microstep_bench_measure [--runs N] [--warmup W] -- COMMAND [ARG...]
+//   microstep_bench_measure [--runs N] [--warmup W] [--exit S] [--vs BASELINE] -- COMMAND [ARG...]
 //
 // Prints one line, "MEDIAN_MS MIN_MS MAX_MS PEAK_RSS_KIB", after W unmeasured runs and N
 // measured ones. The wall time is taken around posix_spawn and wait4 with the monotonic
 // clock (so process start-up counts, as a person waiting at the prompt sees it); the peak
 // RSS is the largest ru_maxrss wait4 reports for the runs. The command's stdout goes to
-// /dev/null, its stderr is kept. When a run fails, prints "FAILED STATUS" and exits 1.
+// /dev/null, its stderr is kept. A run that exits with another status than 0 (or S, for a
+// command such as `due` whose status is its answer) prints "FAILED STATUS" and exits 1.
+//
+// With --vs, the program BASELINE (no arguments) runs in turn with COMMAND, one run of each
+// after the other (A B B A A B ...), so that a machine whose speed drifts slows both alike; the
+// line then goes on with "BASELINE_MEDIAN_MS RATIO_MEDIAN", the ratio the median of the
+// runs' pairwise COMMAND/BASELINE ratios.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -71,36 +77,57 @@ int count_arg(const char* text) {
   return static_cast<int>(v);
 }
 
+double median_of(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/// Runs `command` once; a status other than 0 and `allowed` ends the program with FAILED.
+Run checked_run(char** command, int allowed) {
+  Run run = run_once(command);
+  if (!WIFEXITED(run.status) || (WEXITSTATUS(run.status) != 0 && WEXITSTATUS(run.status) != allowed)) {
+    std::printf("FAILED %d\n", WIFEXITED(run.status) ? WEXITSTATUS(run.status) : 128 + WTERMSIG(run.status));
+    std::exit(1);
+  }
+  return run;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  int runs = 5, warmup = 1, i = 1;
+  int runs = 5, warmup = 1, allowed = 0, i = 1;
+  char* baseline[] = {nullptr, nullptr};
   for (; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
     if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::max(1, count_arg(argv[++i]));
     else if (std::strcmp(argv[i], "--warmup") == 0 && i + 1 < argc) warmup = count_arg(argv[++i]);
+    else if (std::strcmp(argv[i], "--exit") == 0 && i + 1 < argc) allowed = count_arg(argv[++i]);
+    else if (std::strcmp(argv[i], "--vs") == 0 && i + 1 < argc) baseline[0] = argv[++i];
     else break;
   }
   if (i + 1 >= argc || std::strcmp(argv[i], "--") != 0) {
-    std::fprintf(stderr, "usage: microstep_bench_measure [--runs N] [--warmup W] -- COMMAND [ARG...]\n");
+    std::fprintf(stderr,
+                 "usage: microstep_bench_measure [--runs N] [--warmup W] [--exit S] [--vs BASELINE] -- COMMAND [ARG...]\n");
     return 2;
   }
   char** command = argv + i + 1;
 
-  std::vector<Run> measured;
-  for (int r = 0; r < warmup + runs; ++r) {
-    Run run = run_once(command);
-    if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
-      std::printf("FAILED %d\n", WIFEXITED(run.status) ? WEXITSTATUS(run.status) : 128 + WTERMSIG(run.status));
-      return 1;
-    }
-    if (r >= warmup) measured.push_back(run);
-  }
-  std::vector<double> ms;
+  std::vector<double> ms, base_ms, ratios;
   long rss = 0;
-  for (const auto& run : measured) ms.push_back(run.ms), rss = std::max(rss, run.rss_kib);
-  std::sort(ms.begin(), ms.end());
-  size_t n = ms.size();
-  double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
-  std::printf("%.2f %.2f %.2f %ld\n", median, ms.front(), ms.back(), rss);
+  for (int r = 0; r < warmup + runs; ++r) {
+    // Each goes first in every other pair: neither always runs on the other's warm caches.
+    Run run{}, base{};
+    if (baseline[0] && r % 2) base = checked_run(baseline, 0);
+    run = checked_run(command, allowed);
+    if (baseline[0] && r % 2 == 0) base = checked_run(baseline, 0);
+    if (r < warmup) continue;
+    ms.push_back(run.ms);
+    rss = std::max(rss, run.rss_kib);
+    if (baseline[0]) base_ms.push_back(base.ms), ratios.push_back(run.ms / base.ms);
+  }
+  std::printf("%.2f %.2f %.2f %ld", median_of(ms), *std::min_element(ms.begin(), ms.end()),
+              *std::max_element(ms.begin(), ms.end()), rss);
+  if (baseline[0]) std::printf(" %.3f %.3f", median_of(base_ms), median_of(ratios));
+  std::printf("\n");
   return 0;
 }

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   app.add_option("--today", o.today, "Pin today's date, YYYY-MM-DD")->envname("MICROSTEP_TODAY");
   app.add_option("--now", o.now, "Pin the current moment, YYYY-MM-DDTHH:MM[:SS][+HH:MM]")
       ->envname("MICROSTEP_NOW");
-  for (auto setup : cli::kCommands) setup(app, context);
+  cli::setup_commands(app, context, argc, argv);
   // Once the command line is read and before any command runs: one today for every command.
   app.parse_complete_callback([&context] { context.settle_clock(); });
 

@@ -39,4 +39,7 @@ inline constexpr CommandSetup kCommands[] = {
     setup_edit, setup_check, setup_help,
 };
 
+/// Sets up the commands of kCommands on `app`: the one the line names, else all of them.
+void setup_commands(CLI::App& app, Context& context, int argc, const char* const* argv);
+
 }  // namespace microstep::cli

@@ -7,9 +7,6 @@
 
 #include "core/error.hpp"
 #include "core/yaml_text.hpp"
-#include "core/text_file.hpp"
-
-namespace fs = std::filesystem;
 
 namespace microstep {
 
@@ -127,20 +124,6 @@ CoachRules parse_rules_text(std::string_view text, const std::string& display_pa
   if (const YAML::Node g = root["going"]) rules.going = before(string_list(g, display_path, "going"), rules.going);
   for (auto [key, number, list] : {std::tuple{"counts", "most", &rules.counts}, {"distances", "metres", &rules.distances}})
     if (const YAML::Node n = root[key]) *list = before(unit_rules(n, display_path, key, number), *list);
-  return rules;
-}
-
-CoachRules load_rules(const fs::path& journal_root) {
-  // Next to the binary when installed (PREFIX/bin -> PREFIX/share/microstep), else the source
-  // tree's data/ for a binary run from its build directory, else the configured data dir.
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  fs::path installed = exe.parent_path().parent_path() / "share/microstep/rules.yaml";
-  if (ec || !fs::exists(installed, ec)) installed = fs::path(MICROSTEP_SOURCE_DATADIR) / "rules.yaml";
-  if (!fs::exists(installed, ec)) installed = fs::path(MICROSTEP_DATADIR) / "rules.yaml";
-  CoachRules rules = parse_rules_text(read_text_file(installed), installed.string());
-  fs::path own = journal_root / "rules.yaml";
-  if (fs::exists(own, ec)) rules = parse_rules_text(read_text_file(own), "rules.yaml", rules);
   return rules;
 }
 

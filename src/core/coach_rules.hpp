@@ -1,8 +1,11 @@
 #pragma once
-/// The coaching rules as data: data/rules.yaml, installed with the tool, plus a journal's own
-/// rules.yaml (its lists are tried first, its thresholds replace the defaults).
+/// The coaching rules as data: data/rules.yaml, built into the binary and installed with it,
+/// plus a journal's own rules.yaml (its lists are tried first, its thresholds replace the
+/// defaults).
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace microstep {
@@ -22,6 +25,7 @@ struct CoachThresholds {
   double handful = 5;           ///< a count of things above this is too big for a bad day
   double short_distance = 200;  ///< metres: about a 2-minute walk; further is a distance
   int mood_min_days = 14;       ///< days with a mood before moods are compared at all
+  bool operator==(const CoachThresholds&) const = default;
 };
 
 /// "When the step mentions one of these words, the step becomes this one."
@@ -37,6 +41,7 @@ struct PhraseRule {
   /// become this part of them, the rest of the step kept: "{det} kitchen" -> "one counter
   /// in {det} kitchen". "{det}" is the person's own "the" or "my"; "{noun}" the word found.
   std::string part;
+  bool operator==(const PhraseRule&) const = default;
 };
 
 /// Units of measure with a number each: how many of a count still pass (counts:), or how
@@ -44,6 +49,7 @@ struct PhraseRule {
 struct UnitRule {
   std::vector<std::string> units;
   double value = 0;
+  bool operator==(const UnitRule&) const = default;
 };
 
 struct CoachRules {
@@ -58,6 +64,7 @@ struct CoachRules {
   std::vector<PhraseRule> jobs;                   ///< whole jobs -> one part of them
   std::vector<UnitRule> counts;                   ///< quick units with a handful of their own
   std::vector<UnitRule> distances;                ///< distance units, in metres
+  bool operator==(const CoachRules&) const = default;
 };
 
 /// Parses a rules file; `base` supplies what the file leaves out (its lists come after the
@@ -65,8 +72,19 @@ struct CoachRules {
 CoachRules parse_rules_text(std::string_view text, const std::string& display_path,
                             const CoachRules& base = {});
 
-/// The installed rules (MICROSTEP_DATADIR/rules.yaml, else the source tree's data/rules.yaml),
+/// data/rules.yaml as parsed when this binary was built (src/embed_rules.cpp writes it as
+/// C++): the rules of a binary copied anywhere, without a file to read or YAML to parse.
+const CoachRules& default_rules();
+/// The text they were parsed from.
+std::string_view default_rules_text();
+
+/// The rules a journal is coached with (core/rules_lookup.cpp): the installed rules file,
+/// PREFIX/share/microstep/rules.yaml beside the binary's PREFIX/bin, else default_rules();
 /// extended by `journal_root`/rules.yaml when it exists.
 CoachRules load_rules(const std::filesystem::path& journal_root);
+/// The same with the installed file given (none: the rules built in). An installed file
+/// that holds default_rules_text() gives default_rules() without parsing it again.
+CoachRules load_rules(const std::filesystem::path& journal_root,
+                      const std::optional<std::filesystem::path>& installed);
 
 }  // namespace microstep

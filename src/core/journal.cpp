@@ -122,7 +122,14 @@ Goal goal_from_text(const std::string& id, std::string_view text) {
 
 }  // namespace
 
-Goal Journal::load_goal(const std::string& id) const { return goal_from_text(id, read_goal_text(id + ".yaml")); }
+Goal Journal::load_goal(const std::string& id) const {
+  std::string text = read_goal_text(id + ".yaml");
+  if (goal_cache_) {  // read only: load_goals writes it, for every goal
+    const GoalFileKey key{id + ".yaml", hash_bytes(text), text.size()};
+    if (auto cached = GoalCache::read(goal_cache_->file).find(key); cached && cached->id == id) return std::move(*cached);
+  }
+  return goal_from_text(id, text);
+}
 
 std::vector<Goal> Journal::load_goals() const {
   // Parsing YAML is the slow part of opening a journal with many goals: the goal cache keeps
@@ -195,7 +202,10 @@ std::optional<LogCacheFile> checked_cache(const Journal::LogCacheSettings& setti
   if (log_check_holds(check_file, cache->identity(), log.stamp())) return cache;
   const auto& ranges = cache->ranges();
   std::vector<char> same(ranges.size(), 0);
-  parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; });
+  // The parts the log was scanned in: a few large ranges of a large log, each worth a thread
+  // (as the scan's parts were); on a small log, hashed as worth it.
+  parallel_for(ranges.size(), [&](size_t i) { same[i] = log.hash(ranges[i].begin, ranges[i].end) == ranges[i].hash; },
+               cache->bytes() >= kPartsFrom ? Spread::at_once : Spread::when_worth_it);
   if (std::find(same.begin(), same.end(), 0) != same.end()) return std::nullopt;
   // The file system's clock, not the journal's `now` (which --now may pin): it is compared
   // with the time the file system stamped the log with.
@@ -285,7 +295,7 @@ Journal::LogReading::LogReading(const Journal& journal, const std::vector<Goal>&
   const bool may_cache = use_cache && settings && from > to && log.size() >= settings->min_log_bytes;
   if (may_cache) cache_ = checked_cache(*settings, log);
   const std::uint64_t start = cache_ ? cache_->bytes() : 0;
-  write_ = may_cache && log.size() - start >= settings->min_new_bytes;
+  write_ = may_cache && log.size() - start >= std::clamp(log.size() / 32, settings->min_new_bytes, settings->max_new_bytes);
   IdTable index;
   for (const auto& id : known) index.add(id, kNotAsked);
   // Moods name no goal: they are collected under the empty id when asked for (and for the

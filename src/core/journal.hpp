@@ -42,7 +42,8 @@ class Journal {
   bool has_goal(const std::string& id) const;
   /// The text of goals/FILE_NAME; a data Failure for a symbolic link out of the journal.
   std::string read_goal_text(const std::string& file_name) const;
-  /// Reads and validates one goal file (its id must match its file name).
+  /// Reads and validates one goal file (its id must match its file name); from the goal
+  /// cache, when it holds the file's bytes as they are.
   Goal load_goal(const std::string& id) const;
   /// All goals, sorted by id.
   std::vector<Goal> load_goals() const;
@@ -72,8 +73,12 @@ class Journal {
   /// stops. Without a call to this, the log is read whole every time.
   struct LogCacheSettings {
     std::filesystem::path file;
-    std::uint64_t min_log_bytes = 4 << 20;   ///< a smaller log is read whole: it is fast enough
-    std::uint64_t min_new_bytes = 1 << 20;   ///< the cache is written again once this much is new
+    std::uint64_t min_log_bytes = 16 << 10;  ///< a smaller log is read whole: as fast as its cache
+    /// The cache is written again once a 32nd of the log is new to it, but at least
+    /// min_new_bytes and at most max_new_bytes: the lines after it are read by every
+    /// command, and writing it costs in proportion to the whole log.
+    std::uint64_t min_new_bytes = 16 << 10;
+    std::uint64_t max_new_bytes = 1 << 20;
     /// A check of the log against the cache is recorded (log_cache.hpp, write_log_check) when
     /// the log last changed at least this long before it (by the system clock, as the file
     /// system stamps files): a write in the same tick as that change would leave the stamp
@@ -91,7 +96,7 @@ class Journal {
   /// call to this, every goal file is parsed every time.
   struct GoalCacheSettings {
     std::filesystem::path file;
-    size_t min_goals = 32;  ///< fewer goal files are parsed in about a millisecond
+    size_t min_goals = 1;  ///< yaml-cpp takes about 150 us a goal file: worth a cache from one
   };
   void use_goal_cache(GoalCacheSettings settings) { goal_cache_ = std::move(settings); }
   /// The goal cache file of the journal at `root` under `cache_home`, beside its log cache.

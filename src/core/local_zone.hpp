@@ -1,5 +1,6 @@
 #pragma once
-/// The person's time zone: $TZ (a zone name or a POSIX rule), else the system's.
+/// The person's time zone: $TZ (a zone name or a POSIX rule), else the system's. Only that
+/// zone's file is read (core/zone_file), never the whole zone database.
 #include <memory>
 #include <string>
 
@@ -9,10 +10,11 @@ namespace microstep {
 
 class LocalZone {
  public:
-  /// Reads $TZ through date's tz library; an unknown name falls back to a POSIX TZ rule,
-  /// and an unusable value is a usage error naming it.
+  /// Reads $TZ as the C library does: a name under /usr/share/zoneinfo (a leading ':' or
+  /// that directory may come first), else a POSIX TZ rule; an unusable value is a usage error
+  /// naming it. Without $TZ, /etc/localtime; without that, UTC.
   static LocalZone from_environment();
-  /// A named IANA zone, for tests ("America/New_York").
+  /// A named IANA zone ("America/New_York"); a usage error when there is no such zone file.
   static LocalZone named(const std::string& name);
 
   /// The moment `instant` with this zone's offset at that instant.

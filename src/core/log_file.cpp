@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "core/content_hash.hpp"
 #include "core/descriptor.hpp"
@@ -103,20 +104,23 @@ class LineSink {
 /// number of newlines seen; a last line without one is torn only when `end` is the file's end.
 size_t scan_range(int fd, const std::filesystem::path& path, off_t begin, off_t end,
                   bool at_file_end, LineSink& sink, ContentHash* hash) {
-  std::string buffer(kReadChunk, '\0');
+  // No larger than the range, and not cleared: a small log must not pay for a 1 MiB buffer
+  // (its memset and page faults were 11% of `today`'s instructions on the example journal).
+  const size_t buffer_size = static_cast<size_t>(std::min<off_t>(end - begin, static_cast<off_t>(kReadChunk)));
+  auto buffer = std::make_unique_for_overwrite<char[]>(std::max<size_t>(buffer_size, 1));
   std::string carry;        // the start of a line that continues in the next chunk
   bool overlong = false;    // the current line passed the limit: skip to its end
   size_t number = 1;
   for (off_t offset = begin; offset < end;) {
-    size_t want = static_cast<size_t>(std::min<off_t>(end - offset, static_cast<off_t>(buffer.size())));
-    ssize_t got = ::pread(fd, buffer.data(), want, offset);
+    size_t want = static_cast<size_t>(std::min<off_t>(end - offset, static_cast<off_t>(buffer_size)));
+    ssize_t got = ::pread(fd, buffer.get(), want, offset);
     if (got < 0) {
       if (errno == EINTR) continue;
       throw io_error(system_error_text("cannot read", path));
     }
     if (got == 0) break;
     offset += got;
-    std::string_view chunk(buffer.data(), static_cast<size_t>(got));
+    std::string_view chunk(buffer.get(), static_cast<size_t>(got));
     if (hash) hash->update(chunk);
     while (!chunk.empty()) {
       size_t newline = chunk.find('\n');
@@ -183,14 +187,15 @@ OpenLog::~OpenLog() {
 
 std::uint64_t OpenLog::hash(std::uint64_t begin, std::uint64_t end) const {
   ContentHash hash;
-  std::string buffer(std::min<std::uint64_t>(kReadChunk, end > begin ? end - begin : 0), '\0');
+  const size_t buffer_size = static_cast<size_t>(std::min<std::uint64_t>(kReadChunk, end > begin ? end - begin : 0));
+  auto buffer = std::make_unique_for_overwrite<char[]>(std::max<size_t>(buffer_size, 1));
   for (std::uint64_t offset = begin; offset < end;) {
-    size_t want = static_cast<size_t>(std::min<std::uint64_t>(end - offset, buffer.size()));
-    ssize_t got = ::pread(fd_, buffer.data(), want, static_cast<off_t>(offset));
+    size_t want = static_cast<size_t>(std::min<std::uint64_t>(end - offset, buffer_size));
+    ssize_t got = ::pread(fd_, buffer.get(), want, static_cast<off_t>(offset));
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw io_error(system_error_text("cannot read", path_));
     if (got == 0) break;  // the file shrank: the hash then differs, as it should
-    hash.update(std::string_view(buffer.data(), static_cast<size_t>(got)));
+    hash.update(std::string_view(buffer.get(), static_cast<size_t>(got)));
     offset += static_cast<std::uint64_t>(got);
   }
   return hash.digest();
@@ -204,7 +209,7 @@ std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, s
   const off_t size = static_cast<off_t>(log.size());
   const off_t begin = std::min(static_cast<off_t>(from), size);
   // Small logs are not worth a thread; large ones split at line boundaries.
-  if (size - begin < (off_t{4} << 20)) parts = 1;
+  if (size - begin < static_cast<off_t>(kPartsFrom)) parts = 1;
   parts = std::max(1u, parts);
   std::vector<off_t> bounds{begin};
   for (unsigned i = 1; i < parts; ++i)
@@ -226,7 +231,7 @@ std::vector<ScannedPart> scan_log_from(const OpenLog& log, std::uint64_t from, s
       failures[i] = std::current_exception();
     }
   };
-  parallel_for(parts, [&](size_t i) { work(static_cast<unsigned>(i)); });
+  parallel_for(parts, [&](size_t i) { work(static_cast<unsigned>(i)); }, Spread::at_once);  // 4 MiB and more
   for (auto& f : failures)  // the first part's failure, as a scan in one part would report
     if (f) std::rethrow_exception(f);
 

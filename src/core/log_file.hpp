@@ -31,8 +31,11 @@ void scan_log(const std::filesystem::path& path,
               const std::function<void(const EventView&, size_t)>& on_event,
               LogDiagnostics& diagnostics);
 
+/// From this many bytes on, a log is read in parts, each worth a thread of its own.
+inline constexpr std::uint64_t kPartsFrom = std::uint64_t{4} << 20;
+
 /// The same, in `parts` byte ranges split at line boundaries (one part for a log under
-/// 4 MiB), scanned on every core (parallel_for). `on_event(part, view, line)` is called for
+/// kPartsFrom), scanned on every core (parallel_for). `on_event(part, view, line)` is called for
 /// a part from one thread at a time, with the line number counted within the part; the result holds the line number each part starts
 /// at, to turn those into file line numbers. Diagnostics are exact and in file order.
 std::vector<size_t> scan_log_in_parts(

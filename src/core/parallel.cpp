@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -10,7 +11,11 @@
 
 namespace microstep {
 
-unsigned worker_count() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+unsigned worker_count() {
+  // Read once: the C library reads /sys/devices/system/cpu/online on every call.
+  static const unsigned count = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  return count;
+}
 
 namespace {
 
@@ -23,20 +28,29 @@ class Job {
  public:
   Job(size_t n, const std::function<void(size_t)>& fn) : n_(n), fn_(fn) {}
   void work() {
+    for (size_t i; (i = next_.fetch_add(1)) < n_;) run(i);
+  }
+  /// Runs items until none is left or `until` has passed; true when items are left.
+  bool work_until(std::chrono::steady_clock::time_point until) {
     for (size_t i; (i = next_.fetch_add(1)) < n_;) {
-      try {
-        fn_(i);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex_);
-        if (!failure_) failure_ = std::current_exception();
-      }
+      run(i);
+      if (std::chrono::steady_clock::now() >= until) return next_.load() < n_;
     }
+    return false;
   }
   void rethrow_failure() const {
     if (failure_) std::rethrow_exception(failure_);
   }
 
  private:
+  void run(size_t i) {
+    try {
+      fn_(i);
+    } catch (...) {
+      std::lock_guard lock(failure_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+    }
+  }
   const size_t n_;
   const std::function<void(size_t)>& fn_;
   std::atomic<size_t> next_{0};
@@ -101,12 +115,12 @@ class Workers {
 
 }  // namespace
 
-void parallel_for(size_t n, const std::function<void(size_t)>& fn) {
+void parallel_for(size_t n, const std::function<void(size_t)>& fn, Spread spread) {
   Job job(n, fn);
   if (n < 2 || worker_count() == 1 || inside_parallel_for)
     job.work();
-  else
-    Workers::instance().run(job);
+  else if (spread == Spread::at_once || job.work_until(std::chrono::steady_clock::now() + kWorthAThread))
+    Workers::instance().run(job);  // the items left, on every thread
   job.rethrow_failure();
 }
 

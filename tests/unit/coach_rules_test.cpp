@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "core/error.hpp"
 #include "temp_dir.hpp"
 
@@ -106,6 +110,54 @@ TEST_CASE("coach rules: load_rules reads the installed rules, then the journal's
 
   journal.write("rules.yaml", "ladders: [\n");
   CHECK_THROWS_WITH(load_rules(journal.path), doctest::Contains("rules.yaml:"));
+}
+
+TEST_CASE("coach rules: the rules built into the binary are data/rules.yaml, parsed") {
+  std::ifstream in(std::string(MICROSTEP_SOURCE_DATADIR) + "/rules.yaml", std::ios::binary);
+  std::ostringstream file;
+  file << in.rdbuf();
+  REQUIRE_FALSE(file.str().empty());
+  CHECK(default_rules_text() == file.str());
+  CoachRules parsed = parse_rules_text(file.str(), "rules.yaml");
+  CHECK(default_rules() == parsed);
+  // Not an empty match: the file sets every kind of rule.
+  CHECK_FALSE(parsed.ladders.empty());
+  CHECK_FALSE(parsed.replacements.empty());
+  CHECK_FALSE(parsed.preparations.empty());
+  CHECK_FALSE(parsed.vague.empty());
+}
+
+TEST_CASE("coach rules: an installed rules file replaces the built-in rules, the journal's extend either") {
+  test::TempDir journal, share;
+  SUBCASE("none installed: the rules built in") {
+    CHECK(load_rules(journal.path, std::nullopt) == default_rules());
+  }
+  SUBCASE("the installed file as built in") {
+    share.write("rules.yaml", std::string(default_rules_text()));
+    CHECK(load_rules(journal.path, share.path / "rules.yaml") == default_rules());
+  }
+  SUBCASE("an installed file edited: its rules, not the built-in ones") {
+    share.write("rules.yaml", "thresholds:\n  review_needed: 3\nvague:\n  - someday\n");
+    CoachRules rules = load_rules(journal.path, share.path / "rules.yaml");
+    CHECK(rules.thresholds.review_needed == 3);
+    CHECK(rules.vague == std::vector<std::string>{"someday"});
+    CHECK(rules.ladders.empty());
+    journal.write("rules.yaml", "vague:\n  - one day\n");
+    CHECK(load_rules(journal.path, share.path / "rules.yaml").vague == std::vector<std::string>{"one day", "someday"});
+  }
+  SUBCASE("a bad installed file is an error naming it") {
+    share.write("rules.yaml", "ladders: book\n");
+    const std::string path = (share.path / "rules.yaml").string();
+    CHECK_THROWS_WITH(load_rules(journal.path, share.path / "rules.yaml"), (path + ":1: ladders must be a list of lists").c_str());
+  }
+  SUBCASE("an installed file that cannot be read is an I/O error") {
+    try {
+      load_rules(journal.path, share.path / "missing.yaml");
+      FAIL("no error");
+    } catch (const Failure& e) {
+      CHECK(e.code() == ExitCode::io);
+    }
+  }
 }
 
 }  // namespace microstep

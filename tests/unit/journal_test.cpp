@@ -102,7 +102,8 @@ struct CachedJournal {
   /// cache again on every read (as when much is new); otherwise never (only reads it).
   Journal cached(bool rewrite) const {
     Journal journal = Journal::open(dir.path);
-    journal.use_log_cache({cache_file, 0, rewrite ? 0 : std::numeric_limits<std::uint64_t>::max()});
+    const std::uint64_t new_bytes = rewrite ? 0 : std::numeric_limits<std::uint64_t>::max();
+    journal.use_log_cache({cache_file, 0, new_bytes, new_bytes});
     return journal;
   }
 };
@@ -479,7 +480,8 @@ TEST_CASE("journal: a check is recorded only for a log last changed settled_afte
   read(j.cached(false));  // checks it: the log was written just now, so nothing is recorded
   CHECK_FALSE(fs::exists(record));
   Journal settled = j.cached(false);
-  Journal::LogCacheSettings settings{j.cache_file, 0, std::numeric_limits<std::uint64_t>::max()};
+  Journal::LogCacheSettings settings{j.cache_file, 0, std::numeric_limits<std::uint64_t>::max(),
+                                     std::numeric_limits<std::uint64_t>::max()};
   settings.settled_after = -std::chrono::hours{1};  // as if the log were an hour old
   settled.use_log_cache(settings);
   const Reading whole = read(j.uncached());
@@ -603,12 +605,52 @@ TEST_CASE("journal: a log smaller than min_log_bytes is read whole - no cache wr
   CachedJournal j(sample_log());
   const std::uint64_t size = j.log().size();
   Journal journal = j.uncached();
-  journal.use_log_cache({j.cache_file, size + 1, 0});
+  journal.use_log_cache({j.cache_file, size + 1, 0, 0});
   CHECK(read(journal) == read(j.uncached()));
   CHECK_FALSE(fs::exists(j.cache_file));
-  journal.use_log_cache({j.cache_file, size, 0});
+  journal.use_log_cache({j.cache_file, size, 0, 0});
   CHECK(read(journal) == read(j.uncached()));
   CHECK(fs::exists(j.cache_file));
+}
+
+TEST_CASE("journal: the cache is written again once a 32nd of the log is new - between min_new_bytes and max_new_bytes") {
+  // A log of 64 lines of about 57 bytes: a 32nd of it is two lines' worth.
+  std::string log;
+  for (int d = 1; d <= 28; ++d) {
+    const std::string day = "2026-10-" + std::string(d < 10 ? "0" : "") + std::to_string(d);
+    log += log_line(day.c_str(), EventKind::done, "floss") + log_line(day.c_str(), EventKind::done, "run");
+  }
+  CachedJournal j(log);
+  const std::string line = log_line("2026-11-01", EventKind::done, "floss");
+  auto covered = [&] { return LogCacheFile::open(j.cache_file)->bytes(); };
+  auto read_with = [&](std::uint64_t min_new, std::uint64_t max_new) {
+    Journal journal = j.uncached();
+    journal.use_log_cache({j.cache_file, 0, min_new, max_new});
+    CHECK(read(journal) == read(j.uncached()));
+  };
+  read_with(0, 1 << 20);  // all of it is new: written
+  REQUIRE(fs::exists(j.cache_file));
+  std::uint64_t size = j.log().size();
+  REQUIRE(covered() == size);
+  REQUIRE(line.size() < size / 32);
+  REQUIRE(2 * line.size() >= size / 32);
+
+  j.append(line);  // less than a 32nd: read after the cache, which stays
+  read_with(0, 1 << 20);
+  CHECK(covered() == size);
+  j.append(line);  // a 32nd: written again
+  read_with(0, 1 << 20);
+  CHECK(covered() == j.log().size());
+
+  size = j.log().size();
+  j.append(line);  // over max_new_bytes: written again, though far less than a 32nd
+  read_with(0, line.size());
+  CHECK(covered() == j.log().size());
+
+  size = j.log().size();
+  j.append(line + line + line);  // a 32nd and more, but less than min_new_bytes: kept
+  read_with(4 * line.size(), 1 << 20);
+  CHECK(covered() == size);
 }
 
 TEST_CASE("journal: a damaged cache file still gives the right marks - whichever byte was changed") {
@@ -720,6 +762,19 @@ TEST_CASE("journal: the goal cache gives what parsing gives - written by the fir
   REQUIRE(fs::exists(j.cache_file));
   CHECK(GoalCache::read(j.cache_file).size() == 3);
   CHECK(j.cached().load_goals() == parsed);
+}
+
+TEST_CASE("journal: load_goal takes one goal from the goal cache too - and parses a changed file") {
+  GoalCachedJournal j;
+  Goal from_cache = Journal::open(j.dir.path).load_goal("b");
+  from_cache.step = "From the cache";
+  j.cache_as("b", from_cache);
+  CHECK(j.cached().load_goal("b").step == "From the cache");
+  CHECK(Journal::open(j.dir.path).load_goal("b").step == "Floss one tooth");  // no cache: parsed
+  CHECK(j.cached().load_goal("a").step == "Floss one tooth");                 // not in it: parsed
+  j.dir.write("goals/b.yaml", goal_text("b") + "\n");
+  CHECK(j.cached().load_goal("b").step == "Floss one tooth");  // changed: parsed
+  CHECK(GoalCache::read(j.cache_file).size() == 1);           // and the cache left as it was
 }
 
 TEST_CASE("journal: a goal in the cache for a file's exact bytes is used - any change to the file is parsed") {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -98,6 +100,74 @@ TEST_CASE("parallel_for: passes one after another, and from two threads at once,
   other.join();
   CHECK(first == 500);
   CHECK(second == 500);
+}
+
+namespace {
+/// What the items below compute: item i's own number, slowly or not.
+std::vector<std::uint64_t> squares(size_t n, std::chrono::microseconds each, Spread spread) {
+  std::vector<std::uint64_t> out(n, 0);
+  parallel_for(
+      n,
+      [&](size_t i) {
+        if (each.count() > 0) std::this_thread::sleep_for(each);
+        out[i] = std::uint64_t{i} * i + 7;
+      },
+      spread);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("parallel_for: the same results below kWorthAThread, above it, and spread at once") {
+  std::vector<std::uint64_t> expected(40);
+  for (size_t i = 0; i < expected.size(); ++i) expected[i] = std::uint64_t{i} * i + 7;
+  // Far below: 40 items of nothing. Far above: 40 items of a quarter of the threshold each,
+  // so that the workers join a job already under way, for the items left.
+  const auto slow = kWorthAThread / 4;
+  CHECK(squares(40, std::chrono::microseconds{0}, Spread::when_worth_it) == expected);
+  CHECK(squares(40, slow, Spread::when_worth_it) == expected);
+  CHECK(squares(40, std::chrono::microseconds{0}, Spread::at_once) == expected);
+  CHECK(squares(40, slow, Spread::at_once) == expected);
+}
+
+TEST_CASE("parallel_for: a job starts on the calling thread, and workers join one that runs on") {
+  if (worker_count() < 2) return;  // nothing to join
+  const auto caller = std::this_thread::get_id();
+  std::thread::id first;
+  std::atomic<bool> third_started{false};
+  std::atomic<int> elsewhere{0};
+  bool joined = false;
+  parallel_for(3, [&](size_t i) {
+    if (i == 0) {  // past the threshold: the items left are handed to the workers too
+      first = std::this_thread::get_id();
+      std::this_thread::sleep_for(kWorthAThread * 2);
+    } else if (i == 1) {  // waits for item 2 to start elsewhere, as it can only with a worker
+      for (int wait = 0; wait < 10000 && !third_started; ++wait) std::this_thread::sleep_for(std::chrono::milliseconds{1});
+      joined = third_started;
+    } else {
+      third_started = true;
+    }
+    if (std::this_thread::get_id() != caller) ++elsewhere;
+  });
+  CHECK(first == caller);
+  CHECK(joined);
+  CHECK(elsewhere >= 1);
+}
+
+TEST_CASE("parallel_for: a failure before the workers join is rethrown once every item ran") {
+  std::atomic<int> done{0};
+  try {
+    parallel_for(20, [&](size_t i) {
+      if (i == 0) {
+        std::this_thread::sleep_for(kWorthAThread * 2);
+        throw std::runtime_error("item 0");
+      }
+      ++done;
+    });
+    FAIL("no failure rethrown");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()) == "item 0");
+  }
+  CHECK(done == 19);
 }
 
 }  // namespace microstep

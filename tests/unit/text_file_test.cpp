@@ -49,3 +49,15 @@ TEST_CASE("read_text_file: a missing file and a directory are io failures naming
     CHECK(std::string(failure.what()) == "cannot read " + (dir.path / "missing.yaml").string());
   }
 }
+
+TEST_CASE("read_text_file reads past what the file system said the size was") {
+  TempDir dir;
+  std::string big(100000, 'x');
+  for (size_t i = 0; i < big.size(); i += 7) big[i] = static_cast<char>('a' + i % 26);
+  dir.write("big.yaml", big);
+  CHECK(read_text_file(dir.path / "big.yaml") == big);
+  // /proc's files say they are empty, and are not.
+  const std::string status = read_text_file("/proc/self/status");
+  CHECK(status.starts_with("Name:"));
+  CHECK(status.find("\nPid:") != std::string::npos);
+}
