@@ -134,7 +134,9 @@ TEST_CASE("remind: its state lives outside the journal, and is safe to delete") 
   TempJournal j;
   two_goals(j);
   const std::string state = j.file("state");
-  auto with_state = std::vector<std::pair<std::string, std::string>>{{"XDG_STATE_HOME", state}};
+  // The caches go elsewhere too, so that only what remind writes is looked for.
+  auto with_state = std::vector<std::pair<std::string, std::string>>{{"XDG_STATE_HOME", state},
+                                                                     {"XDG_CACHE_HOME", j.file("state/cache")}};
   CHECK(j.run({"remind"}, at("2026-11-02T09:00:00Z", with_state)).out.size() > 0);
   // One file under $XDG_STATE_HOME/microstep, named for the journal; none in the journal.
   std::vector<std::string> files;
