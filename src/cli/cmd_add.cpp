@@ -44,6 +44,7 @@ void run_add(Context& context, const AddOptions& o) {
   const Journal& journal = context.journal();
   if (!is_valid_goal_id(o.id))
     throw usage_error("goal id '" + o.id + "' is not valid: use " + kGoalIdRule);
+  const JournalLock lock = journal.lock();  // no other add of the same id between check and write
   if (journal.has_goal(o.id))
     throw usage_error("a goal '" + o.id + "' already exists (" + Journal::goal_display_path(o.id) + ")");
   auto schedule = parse_schedule(o.every);

@@ -138,11 +138,14 @@ void run_edit(Context& context, const std::string& prefix) {
     for (const auto& p : check.problems) message += format_problem(p) + "\n";
     throw data_error(message + keep_text());
   }
-  if (read_text_file(path) != original)
-    throw data_error(display + " was changed by something else while you edited it; " + keep_text());
-  for (const auto& p : check.problems) context.warn(display + ":" + std::to_string(p.line) + ": " + p.problem);
-  write_file_atomically(path, edited);
-  context.committed("edit " + id);
+  {
+    const JournalLock lock = journal.lock();  // from the comparison to the rename
+    if (journal.read_goal_text(id + ".yaml") != original)
+      throw data_error(display + " was changed by something else while you edited it; " + keep_text());
+    for (const auto& p : check.problems) context.warn(display + ":" + std::to_string(p.line) + ": " + p.problem);
+    write_file_atomically(path, edited);
+    context.committed("edit " + id);
+  }
   print_result(context, id, display, true);
 }
 

@@ -39,6 +39,7 @@ void check_growth(const GoalReport& r, const StepChange& change, const CoachRule
 }
 
 void run_resize(Context& context, const ResizeOptions& o, bool grow) {
+  const JournalLock lock = context.journal().lock();  // from the read of the goal to its rewrite
   auto reports = load_reports(context, {o.id});
   const GoalReport& r = reports.front();
   CoachRules rules = load_rules(context.journal().root());
@@ -59,7 +60,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   }
   if (grow && !o.force) check_growth(r, change, rules);
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
-  update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
+  update_goal_file(context, lock, r.goal, goal, grow ? "grow" : "shrink");
 
   std::vector<std::string> warnings;
   if (!grow) warnings = ridiculous_test(goal.step, goal.minutes, rules);

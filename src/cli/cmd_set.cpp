@@ -19,6 +19,7 @@ struct SetOptions {
 void run_set(Context& context, SetOptions& o) {
   const Journal& journal = context.journal();
   std::string id = journal.resolve_id(o.id);
+  const JournalLock lock = journal.lock();  // from the read of the goal to its rewrite
   Goal old_goal = journal.load_goal(id);
   if (o.minimum) o.change.minimum = Context::number_arg("--minimum", *o.minimum);
   Goal goal = old_goal;
@@ -40,7 +41,7 @@ void run_set(Context& context, SetOptions& o) {
     goal.status = *status;
   }
   if (goal == old_goal) throw usage_error("nothing to change: give --step, --every, --minimum, --after or another field");
-  update_goal_file(context, old_goal, goal, "set");
+  update_goal_file(context, lock, old_goal, goal, "set");
 
   if (context.options.json) {
     JsonWriter json;

@@ -6,9 +6,11 @@
 namespace microstep::cli {
 
 /// Reads the goal file again, edits it from `old_goal` to `new_goal` and writes it atomically;
-/// refuses (and leaves the file as it was) when the edit cannot be made safely. With git
-/// commits on, the change is committed as "VERB ID DAY".
-void update_goal_file(Context& context, const Goal& old_goal, const Goal& new_goal,
+/// refuses (and leaves the file as it was) when the edit cannot be made safely, or when the
+/// file no longer holds `old_goal`. `lock` must have been held since `old_goal` was read:
+/// then no other command can have changed the file meanwhile. With git commits on, the
+/// change is committed as "VERB ID DAY".
+void update_goal_file(Context& context, const JournalLock& lock, const Goal& old_goal, const Goal& new_goal,
                       const std::string& verb);
 
 }  // namespace microstep::cli

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -275,6 +276,9 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
       throw data_error("the import names goal '" + goal.id + "' twice");
   }
   for (const auto& event : plan.events) validate_event(event);
+  // From the reads that decide what is new to the last write: no other change in between.
+  std::optional<JournalLock> lock;
+  if (!dry_run) lock.emplace(journal.lock());
 
   // 2. Which goals are new, identical or different.
   std::vector<const Goal*> to_write;
@@ -328,7 +332,7 @@ ApplyResult apply_import(const Journal& journal, const ImportPlan& plan, bool dr
   for (const Goal* goal : to_write) save_goal_file(journal.goal_path(goal->id), render_new_goal(*goal));
   std::vector<Event> batch;
   for (const Event* event : to_append) batch.push_back(*event);
-  append_events(journal.log_path(), batch);
+  lock->append(batch);
   return result;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/checkins.hpp"
 #include "core/goal.hpp"
+#include "core/journal_lock.hpp"
 #include "core/log_file.hpp"
 #include "core/settings.hpp"
 
@@ -36,6 +37,10 @@ class Journal {
   /// "goals/ID.yaml": how messages name a goal file.
   static std::string goal_display_path(const std::string& id);
   const Settings& settings() const { return settings_; }
+
+  /// The journal's write lock (see JournalLock), waited for: every change to the journal
+  /// holds it from the read the change is based on to its last write.
+  JournalLock lock() const { return JournalLock(log_path()); }
 
   /// Ids of all goal files, sorted (from file names; files are not read).
   std::vector<std::string> goal_ids() const;

@@ -1,7 +1,6 @@
 #include "core/log_file.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,7 +8,6 @@
 #include <cstring>
 
 #include "core/content_hash.hpp"
-#include "core/descriptor.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 
@@ -268,42 +266,6 @@ void throw_if_errors(const LogDiagnostics& diagnostics) {
                " more bad lines\n";
   message += "fix or remove these lines (microstep never rewrites the log itself)";
   throw data_error(message);
-}
-
-void append_event(const std::filesystem::path& path, const Event& event) {
-  append_events(path, {event});
-}
-
-void append_events(const std::filesystem::path& path, const std::vector<Event>& events) {
-  if (events.empty()) return;
-  std::string line;
-  for (const auto& event : events) line += format_log_line(event);
-  Descriptor file{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)};
-  if (file.fd < 0) throw io_error(system_error_text("cannot open", path));
-  while (::flock(file.fd, LOCK_EX) != 0)
-    if (errno != EINTR) throw io_error(system_error_text("cannot lock", path));
-
-  struct stat info {};
-  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path));
-  if (info.st_size > 0) {
-    // A final line without its newline was cut short by an interrupted write: close it with
-    // a marker, so readers keep ignoring it and the new line stands on its own.
-    Descriptor reader{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-    char last = '\n';
-    if (reader.fd < 0 || ::pread(reader.fd, &last, 1, info.st_size - 1) != 1)
-      throw io_error(system_error_text("cannot read", path));
-    if (last != '\n') line = std::string(kTornMarker) + "\n" + line;
-  }
-
-  ssize_t written = ::write(file.fd, line.data(), line.size());
-  if (written != static_cast<ssize_t>(line.size())) {
-    int saved = errno;
-    // Take back our own partial line (we hold the lock), so the log stays as it was.
-    if (written > 0 && ::ftruncate(file.fd, info.st_size) != 0) { /* nothing more we can do */ }
-    errno = written < 0 ? saved : ENOSPC;
-    throw io_error(system_error_text("cannot append to", path));
-  }
-  if (::fdatasync(file.fd) != 0) throw io_error(system_error_text("cannot sync", path));
 }
 
 }  // namespace microstep

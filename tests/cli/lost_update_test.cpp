@@ -1,0 +1,165 @@
+// No lost change, no partial write: commands that change one goal at the same moment, a
+// command that fails after it wrote, imports killed half-way, and the temporary files a killed
+// write leaves. Each on the real binary, started many times at once.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/harness.hpp"
+
+namespace microstep::test {
+
+namespace {
+
+const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
+const RunOptions kPinned{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
+                                 {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}}};
+
+void seed(const TempJournal& j) {
+  j.write("microstep.yaml", "week_starts: monday\n");
+  j.write("goals/write.yaml", kGoal);
+  j.write("checkins.log", "");
+}
+
+/// Starts every command at the same moment (each child waits on one pipe until all are
+/// forked) on the journal `j`, with the day pinned; returns their exit codes in order, and
+/// what each wrote to stderr in `errors`.
+std::vector<int> run_together(const TempJournal& j, const std::vector<std::vector<std::string>>& commands,
+                              std::vector<std::string>& errors) {
+  TempJournal logs;
+  int gate[2];
+  REQUIRE(::pipe(gate) == 0);
+  std::vector<pid_t> pids;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    std::string err = logs.file("err-" + std::to_string(i));
+    std::vector<std::string> args{MICROSTEP_BINARY};
+    args.insert(args.end(), commands[i].begin(), commands[i].end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(gate[1]);
+      char c;
+      while (::read(gate[0], &c, 1) > 0) {
+      }
+      ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
+      ::setenv("HOME", j.file("home").c_str(), 1);
+      ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
+      ::setenv("TZ", "UTC", 1);
+      int out = ::open("/dev/null", O_WRONLY);
+      int error = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (out < 0 || error < 0 || ::dup2(out, 1) < 0 || ::dup2(error, 2) < 0) ::_exit(126);
+      ::execv(MICROSTEP_BINARY, argv.data());
+      ::_exit(127);
+    }
+    pids.push_back(pid);
+  }
+  ::close(gate[0]);
+  ::close(gate[1]);  // all start now
+  std::vector<int> codes;
+  errors.clear();
+  for (size_t i = 0; i < pids.size(); ++i) {
+    int status = 0;
+    ::waitpid(pids[i], &status, 0);
+    codes.push_back(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    errors.push_back(read_file(logs.file("err-" + std::to_string(i))));
+  }
+  return codes;
+}
+
+}  // namespace
+
+TEST_CASE("three writers change three fields of one goal at once for 40 rounds: every change that exits 0 is kept") {
+  TempJournal j;
+  seed(j);
+  const std::vector<std::string> fields{"goal", "feeling", "unit"};
+  constexpr int kRounds = 40;
+  int changes = 0, lost = 0, failed = 0;
+  std::string first_failure;
+  for (int round = 1; round <= kRounds; ++round) {
+    std::vector<std::vector<std::string>> commands;
+    for (const auto& field : fields)
+      commands.push_back({"set", "write", "--" + field, field + "-" + std::to_string(round)});
+    std::vector<std::string> errors;
+    std::vector<int> codes = run_together(j, commands, errors);
+    const std::string text = j.read("goals/write.yaml");
+    for (size_t w = 0; w < fields.size(); ++w) {
+      if (codes[w] != 0) {
+        ++failed;
+        if (first_failure.empty()) first_failure = errors[w];
+        continue;
+      }
+      ++changes;
+      if (text.find("\n" + fields[w] + ": " + fields[w] + "-" + std::to_string(round) + "\n") == std::string::npos)
+        ++lost;
+    }
+  }
+  INFO(changes << " changes exited 0, " << lost << " of them lost; " << failed << " failed, the first with: "
+                << first_failure);
+  CHECK(lost == 0);
+  CHECK(failed == 0);
+  CHECK(j.run({"check"}, kPinned).exit_code == 0);
+}
+
+TEST_CASE("two writers add the same goal at once for 20 rounds: one wins and the other is told - the file is the winner's") {
+  TempJournal j;
+  seed(j);
+  int both = 0, neither = 0, wrong = 0;
+  for (int round = 1; round <= 20; ++round) {
+    const std::string id = "g" + std::to_string(round);
+    std::vector<std::string> errors;
+    std::vector<int> codes =
+        run_together(j, {{"add", id, "Step of A", "--start", "2026-11-01"}, {"add", id, "Step of B", "--start", "2026-11-01"}},
+                     errors);
+    if (codes[0] == 0 && codes[1] == 0) ++both;
+    if (codes[0] != 0 && codes[1] != 0) ++neither;
+    if ((codes[0] == 0) == (codes[1] == 0)) continue;
+    const size_t loser = codes[0] == 0 ? 1 : 0;
+    const std::string winner_step = codes[0] == 0 ? "Step of A" : "Step of B";
+    CHECK(codes[loser] == 2);
+    CHECK_MESSAGE(errors[loser].find("a goal '" + id + "' already exists") != std::string::npos, errors[loser]);
+    if (j.read("goals/" + id + ".yaml").find("step: " + winner_step + "\n") == std::string::npos) ++wrong;
+  }
+  INFO(both << " rounds where both exited 0, " << neither << " where neither did, " << wrong
+            << " where the file is not the winner's");
+  CHECK(both == 0);
+  CHECK(neither == 0);
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("set and done at once for 30 rounds: every check-in and every change is kept") {
+  TempJournal j;
+  seed(j);
+  int lost_changes = 0, failed = 0;
+  for (int round = 1; round <= 30; ++round) {
+    std::vector<std::string> errors;
+    std::vector<int> codes = run_together(j,
+                                          {{"set", "write", "--feeling", "f-" + std::to_string(round)},
+                                           {"done", "write", "--note", "n-" + std::to_string(round)},
+                                           {"set", "write", "--unit", "u-" + std::to_string(round)}},
+                                          errors);
+    for (int code : codes) failed += code != 0;
+    const std::string text = j.read("goals/write.yaml");
+    if (codes[0] == 0 && text.find("\nfeeling: f-" + std::to_string(round) + "\n") == std::string::npos) ++lost_changes;
+    if (codes[2] == 0 && text.find("\nunit: u-" + std::to_string(round) + "\n") == std::string::npos) ++lost_changes;
+  }
+  const std::string log = j.read("checkins.log");
+  size_t notes = 0;
+  for (int round = 1; round <= 30; ++round)
+    notes += log.find("\tdone\twrite\t\tn-" + std::to_string(round) + "\n") != std::string::npos;
+  CHECK(lost_changes == 0);
+  CHECK(failed == 0);
+  CHECK(notes == 30);
+  CHECK(lines_of(log).size() == 30);
+}
+
+}  // namespace microstep::test
