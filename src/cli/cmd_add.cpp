@@ -66,18 +66,20 @@ void run_add(Context& context, const AddOptions& o) {
   goal.at = o.at;
   if (!o.at.empty() && !parse_time_of_day(o.at))
     throw usage_error("--at '" + o.at + "' is not a time of day (expected HH:MM)");
-  std::error_code ec;
-  std::filesystem::create_directories(journal.goals_dir(), ec);
-  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
-  context.committed("add " + goal.id);
-
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
+  // Judged before the goal is written: reading the other goals' log may fail, and a command
+  // that fails must not have written.
   CoachRules rules = load_rules(journal.root());
   std::vector<std::string> warnings;
   for (const auto& reason : ridiculous_test(goal.step, goal.minutes, rules))
     warnings.push_back("the step may be too big: " + reason + "; try \"" +
                        shrink_step(goal.step, rules).step + "\"");
   warnings_for_other_goals(context, goal, warnings);
+
+  std::error_code ec;
+  std::filesystem::create_directories(journal.goals_dir(), ec);
+  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
+  context.committed("add " + goal.id);
   for (const auto& w : warnings) context.warn(w);
 
   if (context.options.json) {

@@ -70,7 +70,12 @@ double Context::number_arg(const std::string& option, const std::string& text) {
 void Context::committed(const std::string& message) {
   const Journal& j = journal();
   if (!j.settings().git_commit) return;
-  git_commit(j.root(), {"."}, message);
+  // The change is in the journal already: a command that wrote says so and succeeds.
+  try {
+    git_commit(j.root(), {"."}, message);
+  } catch (const Failure& failure) {
+    warn(std::string("written, but not committed to git: ") + failure.what());
+  }
 }
 
 bool Context::color() const {

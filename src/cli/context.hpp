@@ -36,7 +36,8 @@ class Context {
   /// A number argument (an amount, minutes); a usage Failure naming the option otherwise.
   static double number_arg(const std::string& option, const std::string& text);
 
-  /// After a command wrote to the journal: with `git: {commit: true}`, commit the change.
+  /// After a command wrote to the journal: with `git: {commit: true}`, commit the change. A
+  /// commit that fails is a warning: the change is written.
   void committed(const std::string& message);
 
   bool color() const;

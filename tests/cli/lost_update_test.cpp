@@ -162,4 +162,44 @@ TEST_CASE("set and done at once for 30 rounds: every check-in and every change i
   CHECK(lines_of(log).size() == 30);
 }
 
+TEST_CASE("done on a log with a bad line fails before it appends - a retry adds nothing either") {
+  TempJournal j;
+  seed(j);
+  const std::string log = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n"
+                          "2026-11-21\tnot a time\tdone\twrite\t\t\n";
+  j.write("checkins.log", log);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    RunResult r = j.run({"done", "write"}, kPinned);
+    CHECK(r.exit_code == 3);
+    CHECK_MESSAGE(r.err.find("checkins.log:2: written 'not a time' is not a timestamp") != std::string::npos, r.err);
+    CHECK(j.read("checkins.log") == log);
+  }
+}
+
+TEST_CASE("add on a log with a bad line fails before it writes the goal file") {
+  TempJournal j;
+  seed(j);
+  const std::string log = "2026-11-21\tnot a time\tdone\twrite\t\t\n";
+  j.write("checkins.log", log);
+  RunResult r = j.run({"add", "read", "Read one page"}, kPinned);
+  CHECK(r.exit_code == 3);
+  CHECK_MESSAGE(r.err.find("checkins.log:1: written 'not a time'") != std::string::npos, r.err);
+  CHECK_FALSE(j.exists("goals/read.yaml"));
+  CHECK(j.read("checkins.log") == log);
+}
+
+TEST_CASE("a git commit that fails after the check-in is written: exit 0 with a warning that says so") {
+  TempJournal j;
+  seed(j);
+  j.write("microstep.yaml", "git:\n  commit: true\n");  // but the journal is no git repository
+  RunResult r = j.run({"done", "write"}, RunOptions{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
+                                                            {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"},
+                                                            {"GIT_CEILING_DIRECTORIES", j.path() + "/.."}}});
+  CHECK(r.exit_code == 0);
+  CHECK_MESSAGE(r.err.find("microstep: warning: written, but not committed to git: git add failed") !=
+                    std::string::npos,
+                r.err);
+  CHECK(lines_of(j.read("checkins.log")).size() == 1);
+}
+
 }  // namespace microstep::test
