@@ -16,6 +16,7 @@
 #include "core/id_table.hpp"
 #include "core/log_cache.hpp"
 #include "core/parallel.hpp"
+#include "core/staged_goals.hpp"
 #include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -61,7 +62,22 @@ Journal Journal::open(const fs::path& root, Settings settings) {
   if (!fs::is_directory(root, ec) || !fs::exists(root / "microstep.yaml", ec))
     throw io_error("no journal at " + root.string() + " (no microstep.yaml there); create one with: microstep init " +
                    root.string());
-  return Journal(root, std::move(settings));
+  Journal journal(root, std::move(settings));
+  // An import in progress, or one killed half-way: wait for it, or settle it, so that no
+  // command sees half an import. A journal that cannot be written is read as it is.
+  if (fs::exists(fs::symlink_status(journal.goals_dir() / kStagingDir, ec))) {
+    try {
+      journal.lock();
+    } catch (const Failure&) {
+    }
+  }
+  return journal;
+}
+
+JournalLock Journal::lock() const {
+  JournalLock lock(log_path());
+  settle_interrupted_publish(goals_dir(), lock);
+  return lock;
 }
 
 Journal Journal::open(const fs::path& root) {

@@ -39,8 +39,9 @@ class Journal {
   const Settings& settings() const { return settings_; }
 
   /// The journal's write lock (see JournalLock), waited for: every change to the journal
-  /// holds it from the read the change is based on to its last write.
-  JournalLock lock() const { return JournalLock(log_path()); }
+  /// holds it from the read the change is based on to its last write. What an import killed
+  /// half-way left is settled first (see staged_goals.hpp).
+  JournalLock lock() const;
 
   /// Ids of all goal files, sorted (from file names; files are not read).
   std::vector<std::string> goal_ids() const;

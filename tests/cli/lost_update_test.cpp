@@ -8,8 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/harness.hpp"
@@ -74,6 +76,37 @@ std::vector<int> run_together(const TempJournal& j, const std::vector<std::vecto
     errors.push_back(read_file(logs.file("err-" + std::to_string(i))));
   }
   return codes;
+}
+
+/// A harsh export of `habits` daily habits, each with a check-in on 2026-11-20.
+void write_harsh(const TempJournal& dir, int habits) {
+  std::string list, log;
+  for (int i = 0; i < habits; ++i) {
+    list += "Habit number " + std::to_string(i) + ": 1\n";
+    log += "2026-11-20 : Habit number " + std::to_string(i) + " : y\n";
+  }
+  dir.write("harsh/habits", list);
+  dir.write("harsh/log", log);
+}
+
+/// Starts `microstep ARGS` on journal `j` in the background; returns its pid.
+pid_t start(const TempJournal& j, std::vector<std::string> args) {
+  args.insert(args.begin(), MICROSTEP_BINARY);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
+    ::setenv("HOME", j.file("home").c_str(), 1);
+    ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
+    int null = ::open("/dev/null", O_WRONLY);
+    if (null < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0) ::_exit(126);
+    ::execv(MICROSTEP_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
 }  // namespace
@@ -200,6 +233,54 @@ TEST_CASE("a git commit that fails after the check-in is written: exit 0 with a 
                     std::string::npos,
                 r.err);
   CHECK(lines_of(j.read("checkins.log")).size() == 1);
+}
+
+TEST_CASE("an import killed at any moment leaves all of it or none of it - and imports again once") {
+  constexpr int kHabits = 250;
+  TempJournal source;
+  write_harsh(source, kHabits);
+  // How long one import takes here, so that the kills below land all through it.
+  std::chrono::steady_clock::duration lifetime;
+  {
+    TempJournal j;
+    seed(j);
+    auto begin = std::chrono::steady_clock::now();
+    REQUIRE(j.run({"import", "harsh", source.file("harsh")}, kPinned).exit_code == 0);
+    lifetime = std::chrono::steady_clock::now() - begin;
+    REQUIRE(lines_of(j.run({"list", "--ids"}, kPinned).out).size() == kHabits + 1);
+  }
+  constexpr int kRuns = 8;
+  int partial = 0, finished = 0;
+  std::string partial_counts;
+  for (int i = 0; i < kRuns; ++i) {
+    TempJournal j;
+    seed(j);
+    pid_t pid = start(j, {"import", "harsh", source.file("harsh")});
+    std::this_thread::sleep_for(lifetime * (i + 1) / (kRuns + 1));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) ++finished;
+
+    // What any command sees next: every habit with its check-in, or none.
+    RunResult ids = j.run({"list", "--ids"}, kPinned);
+    REQUIRE(ids.exit_code == 0);
+    const size_t goals = lines_of(ids.out).size() - 1;  // less "write"
+    const size_t checkins = lines_of(j.read("checkins.log")).size();
+    if (!((goals == 0 && checkins == 0) || (goals == kHabits && checkins == kHabits))) {
+      ++partial;
+      partial_counts += " " + std::to_string(goals) + "/" + std::to_string(checkins);
+    }
+    // Importing again completes it, and adds nothing twice.
+    REQUIRE(j.run({"import", "harsh", source.file("harsh")}, kPinned).exit_code == 0);
+    CHECK(lines_of(j.run({"list", "--ids"}, kPinned).out).size() == kHabits + 1);
+    CHECK(lines_of(j.read("checkins.log")).size() == kHabits);
+    CHECK(j.run({"check"}, kPinned).exit_code == 0);
+  }
+  INFO(finished << " of " << kRuns << " imports finished before their kill; partial (goals/check-ins):"
+                << partial_counts);
+  CHECK(partial == 0);
+  CHECK(finished < kRuns);  // the kills did land
 }
 
 }  // namespace microstep::test
