@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/goal_file.hpp"
 #include "core/journal_check.hpp"
 #include "core/text_file.hpp"
 
@@ -143,7 +144,7 @@ void run_edit(Context& context, const std::string& prefix) {
     if (journal.read_goal_text(id + ".yaml") != original)
       throw data_error(display + " was changed by something else while you edited it; " + keep_text());
     for (const auto& p : check.problems) context.warn(display + ":" + std::to_string(p.line) + ": " + p.problem);
-    write_file_atomically(path, edited);
+    save_goal_file(path, edited);
     context.committed("edit " + id);
   }
   print_result(context, id, display, true);

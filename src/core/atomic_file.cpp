@@ -62,4 +62,24 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   }
 }
 
+bool is_atomic_write_temp(std::string_view file_name, std::string_view name) {
+  constexpr std::string_view kTag = ".tmp-";
+  constexpr size_t kRandom = 6;  // mkstemp's XXXXXX
+  if (file_name.size() < 1 + kTag.size() + kRandom + 1 || file_name[0] != '.') return false;
+  const size_t tag = file_name.size() - kRandom - kTag.size();
+  if (file_name.substr(tag, kTag.size()) != kTag) return false;
+  const std::string_view base = file_name.substr(1, tag - 1);
+  return name.empty() ? !base.empty() : base == name;
+}
+
+void remove_interrupted_writes(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::string name = path.filename().string();
+  std::filesystem::directory_iterator it(path.has_parent_path() ? path.parent_path() : ".", ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    if (is_atomic_write_temp(entry, name)) ::unlink(it->path().c_str());
+  }
+}
+
 }  // namespace microstep

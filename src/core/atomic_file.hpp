@@ -10,4 +10,14 @@ namespace microstep {
 /// and an io Failure names the path. An existing file's permissions are kept.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+/// Is `file_name` the temporary file of a write_file_atomically of the file named `name`
+/// (".NAME.tmp-" and six characters)? With `name` empty: of any file. A process killed
+/// between its write and its rename leaves one behind.
+bool is_atomic_write_temp(std::string_view file_name, std::string_view name = {});
+
+/// Removes what interrupted writes of `path` left beside it. Only safe when no other write
+/// of `path` can be under way (for a goal file: under the journal's lock). A file that
+/// cannot be removed is left: it is reported by `check` and ignored by everything else.
+void remove_interrupted_writes(const std::filesystem::path& path);
+
 }  // namespace microstep

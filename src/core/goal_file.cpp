@@ -293,6 +293,7 @@ std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, c
 
 void save_goal_file(const std::filesystem::path& path, std::string_view text) {
   write_file_atomically(path, text);
+  remove_interrupted_writes(path);
 }
 
 }  // namespace microstep

@@ -22,7 +22,8 @@ std::string render_new_goal(const Goal& goal);
 std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, const Goal& new_goal,
                               const std::string& display_path);
 
-/// Writes a goal file atomically.
+/// Writes a goal file atomically, then removes the temporary files that interrupted writes
+/// of it left. Under the journal's lock: no other write of it can be under way.
 void save_goal_file(const std::filesystem::path& path, std::string_view text);
 
 }  // namespace microstep

@@ -283,4 +283,49 @@ TEST_CASE("an import killed at any moment leaves all of it or none of it - and i
   CHECK(finished < kRuns);  // the kills did land
 }
 
+TEST_CASE("a temporary file left by a killed write: check reports it and the next change of the goal removes it") {
+  TempJournal j;
+  seed(j);
+  j.write("goals/.write.yaml.tmp-AbC123", "id: write\nstep: Write t");  // a rewrite killed half-way
+  j.write(".microstep.yaml.tmp-XyZ789", "week_");                       // an init killed half-way
+  RunResult check = j.run({"check"}, kPinned);
+  CHECK(check.exit_code == 3);
+  CHECK(check.out ==
+        ".microstep.yaml.tmp-XyZ789:1: a temporary file left by an interrupted write; remove it\n"
+        "goals/.write.yaml.tmp-AbC123:1: a temporary file left by an interrupted write; the next change of "
+        "goal 'write' removes it (or remove it yourself)\n");
+  // Other commands pass it by.
+  CHECK(j.run({"list"}, kPinned).exit_code == 0);
+
+  RunResult set = j.run({"set", "write", "--feeling", "calm"}, kPinned);
+  CHECK(set.exit_code == 0);
+  CHECK_FALSE(j.exists("goals/.write.yaml.tmp-AbC123"));
+  j.run_program("rm", {j.file(".microstep.yaml.tmp-XyZ789")});
+  CHECK(j.run({"check"}, kPinned).exit_code == 0);
+}
+
+TEST_CASE("init writes a .gitignore that keeps temporary files out of git - and adds it to an older journal") {
+  TempJournal j;
+  RunResult r = j.run({"init"});
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(j.exists(".gitignore"));
+  j.write("goals/write.yaml", kGoal);
+  j.write("goals/.write.yaml.tmp-AbC123", "");
+  j.write(".microstep.yaml.tmp-XyZ789", "");
+  j.write("goals/.write.edit-Qw3rTy.yaml", "");
+  j.write("goals/.import.tmp/write.yaml", "");
+  REQUIRE(j.run_program("git", {"init", "-q"}).exit_code == 0);
+  RunResult ignored = j.run_program("git", {"check-ignore", "goals/.write.yaml.tmp-AbC123", ".microstep.yaml.tmp-XyZ789",
+                                            "goals/.write.edit-Qw3rTy.yaml", "goals/.import.tmp/write.yaml"});
+  CHECK(ignored.exit_code == 0);
+  CHECK(lines_of(ignored.out).size() == 4);
+  for (const std::string kept : {"goals/write.yaml", "checkins.log", "microstep.yaml", ".gitignore"})
+    CHECK_MESSAGE(j.run_program("git", {"check-ignore", "-q", kept}).exit_code == 1, kept);
+
+  j.run_program("rm", {j.file(".gitignore")});
+  RunResult again = j.run({"--json", "init"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("\"created\":[\".gitignore\"]") != std::string::npos);
+}
+
 }  // namespace microstep::test
