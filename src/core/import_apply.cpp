@@ -16,6 +16,7 @@
 #include "core/goal_file.hpp"
 #include "core/goal_id.hpp"
 #include "core/log_file.hpp"
+#include "core/log_line.hpp"
 #include "core/parallel.hpp"
 #include "core/staged_goals.hpp"
 
@@ -74,6 +75,13 @@ void validate_event(const Event& e) {
       throw data_error("a note of " + e.goal + " on " + format_day(e.day) + " is not valid UTF-8");
     if (text->size() > kMaxTextField)
       throw data_error("a note of " + e.goal + " on " + format_day(e.day) + " is over 64 KiB");
+  }
+  // Its line must read back as the event (checked again at the append): refused here, as the
+  // import's data, before anything is written.
+  try {
+    checked_log_line(e);
+  } catch (const Failure& failure) {
+    throw data_error(failure.what());
   }
 }
 

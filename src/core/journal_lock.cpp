@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/log_file.hpp"
+#include "core/log_line.hpp"
 #include "core/regular_file.hpp"
 
 namespace microstep {
@@ -52,7 +53,7 @@ void JournalLock::append(const std::vector<Event>& events) const {
   if (events.empty()) return;
   if (write_error_) throw io_error(system_error_text("cannot open", path_, write_error_));
   std::string lines;
-  for (const auto& event : events) lines += format_log_line(event);
+  for (const auto& event : events) lines += checked_log_line(event);  // all checked before any is written
 
   const auto size = static_cast<off_t>(log_size());
   if (size > 0) {

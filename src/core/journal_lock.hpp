@@ -22,9 +22,11 @@ class JournalLock {
   /// that may not be written is still locked (for a goal file rewrite); append() then fails.
   explicit JournalLock(std::filesystem::path log_path);
 
-  /// Appends the events, one line each, with one write(2) and one fdatasync(2). A final line
-  /// left without its newline by an interrupted write is closed first (kTornMarker), so the
-  /// new lines stand on their own. A failed write takes its own partial bytes back.
+  /// Appends the events, one line each, with one write(2) and one fdatasync(2). Each line is
+  /// checked first to read back as its event (checked_log_line): a usage Failure, and nothing
+  /// written, when one would not. A final line left without its newline by an interrupted
+  /// write is closed first (kTornMarker), so the new lines stand on their own. A failed write
+  /// takes its own partial bytes back.
   void append(const std::vector<Event>& events) const;
 
   /// The log's size in bytes, now.
