@@ -52,15 +52,15 @@ void run_add(Context& context, const AddOptions& o) {
     throw usage_error("--every '" + o.every + "' is not a schedule; use " + kScheduleRule);
   Goal goal;
   goal.id = o.id;
-  goal.step = o.step;
-  goal.goal = o.goal;
-  goal.after = o.after;
+  goal.step = Context::text_arg("STEP", o.step);
+  goal.goal = Context::text_arg("--goal", o.goal);
+  goal.after = Context::text_arg("--after", o.after);
   goal.schedule_text = o.every;
   goal.schedule = *schedule;
   goal.started = o.start ? context.date_arg("--start", *o.start) : context.clock().today;
   goal.since = goal.started;
-  goal.feeling = o.feeling;
-  goal.unit = o.unit;
+  goal.feeling = Context::text_arg("--feeling", o.feeling);
+  goal.unit = Context::text_arg("--unit", o.unit);
   goal.minimum = number_option("--minimum", o.minimum);
   goal.minutes = number_option("--minutes", o.minutes);
   goal.at = o.at;
@@ -78,7 +78,7 @@ void run_add(Context& context, const AddOptions& o) {
 
   std::error_code ec;
   std::filesystem::create_directories(journal.goals_dir(), ec);
-  save_goal_file(journal.goal_path(goal.id), render_new_goal(goal));
+  save_goal_file(journal.goal_path(goal.id), checked_new_goal_text(goal));
   context.committed("add " + goal.id);
   for (const auto& w : warnings) context.warn(w);
 

@@ -47,7 +47,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   std::string rule;
   if (o.minimum) change.minimum = Context::number_arg("--minimum", *o.minimum);
   if (!o.new_step.empty()) {
-    change.step = o.new_step;
+    change.step = Context::text_arg("NEW_STEP", o.new_step);
   } else if (grow) {
     Suggestion s = growth_proposal(r.goal, rules.thresholds);
     change.step = s.step;

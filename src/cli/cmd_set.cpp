@@ -22,6 +22,8 @@ void run_set(Context& context, SetOptions& o) {
   const JournalLock lock = journal.lock();  // from the read of the goal to its rewrite
   Goal old_goal = journal.load_goal(id);
   if (o.minimum) o.change.minimum = Context::number_arg("--minimum", *o.minimum);
+  if (o.change.step) Context::text_arg("--step", *o.change.step);
+  if (o.change.after) Context::text_arg("--after", *o.change.after);
   Goal goal = old_goal;
   if (!o.change.empty()) {
     Day from = o.from ? context.date_arg("--from", *o.from) : context.clock().today;
@@ -30,9 +32,9 @@ void run_set(Context& context, SetOptions& o) {
     throw usage_error("--from needs a change to apply: --step, --every, --minimum or --after");
   }
   // Fields that describe the goal rather than the step: no history is kept for them.
-  if (o.goal) goal.goal = *o.goal;
-  if (o.feeling) goal.feeling = *o.feeling;
-  if (o.unit) goal.unit = *o.unit;
+  if (o.goal) goal.goal = Context::text_arg("--goal", *o.goal);
+  if (o.feeling) goal.feeling = Context::text_arg("--feeling", *o.feeling);
+  if (o.unit) goal.unit = Context::text_arg("--unit", *o.unit);
   if (o.at) goal.at = *o.at;
   if (o.minutes) goal.minutes = Context::number_arg("--minutes", *o.minutes);
   if (o.status) {

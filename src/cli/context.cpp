@@ -7,6 +7,7 @@
 
 #include "core/amount.hpp"
 #include "core/error.hpp"
+#include "core/escape.hpp"
 #include "core/git.hpp"
 
 namespace microstep::cli {
@@ -65,6 +66,11 @@ double Context::number_arg(const std::string& option, const std::string& text) {
   auto value = parse_amount(text);
   if (!value) throw usage_error(option + " '" + text + "' is not " + kAmountRule);
   return *value;
+}
+
+const std::string& Context::text_arg(const std::string& option, const std::string& text) {
+  if (!is_valid_utf8(text)) throw usage_error(option + " is not valid UTF-8 text");
+  return text;
 }
 
 void Context::committed(const std::string& message) {

@@ -205,6 +205,19 @@ std::string render_new_goal(const Goal& goal) {
   return out;
 }
 
+std::string checked_new_goal_text(const Goal& goal) {
+  std::string text = render_new_goal(goal);
+  const std::string display = "goals/" + goal.id + ".yaml";
+  std::optional<Goal> back;
+  try {
+    back = parse_goal_text(text, display);
+  } catch (const Failure&) {
+  }
+  if (!back || !(*back == goal))
+    throw usage_error("cannot write " + display + ": the goal would not read back as given; nothing written");
+  return text;
+}
+
 std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, const Goal& new_goal,
                               const std::string& display_path) {
   std::vector<std::string> lines = split_lines(old_text);

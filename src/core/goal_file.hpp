@@ -15,6 +15,10 @@ Goal parse_goal_text(std::string_view text, const std::string& display_path);
 /// The text of a new goal file.
 std::string render_new_goal(const Goal& goal);
 
+/// render_new_goal, checked to read back as `goal` before anything is written: a usage
+/// Failure otherwise. What `add` and `import` write.
+std::string checked_new_goal_text(const Goal& goal);
+
 /// The file text after changing `old_goal` into `new_goal`: changed fields are edited on their
 /// own lines, new history entries appended. The result is parsed again and must give
 /// `new_goal`; when a field cannot be edited safely (a block or flow value, a repeated key),

@@ -57,11 +57,11 @@ std::string checked_goal_text(const Goal& goal) {
     if (text->size() > kMaxTextField) throw data_error(display + ": a text field is over 64 KiB");
   }
   // The file we would write must read back as the same goal.
-  std::string text = render_new_goal(goal);
-  if (!(parse_goal_text(text, display) == goal))
-    throw data_error(display + ": the imported goal '" + goal.id +
-                     "' does not read back as written; not importing it");
-  return text;
+  try {
+    return checked_new_goal_text(goal);
+  } catch (const Failure&) {
+    throw data_error(display + ": the imported goal '" + goal.id + "' does not read back as written; not importing it");
+  }
 }
 
 void validate_event(const Event& e) {
