@@ -57,6 +57,33 @@ fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::
   return fs::path(".local/share/microstep");
 }
 
+namespace {
+
+/// root/name as the journal uses it: the path itself, or where a symbolic link there leads,
+/// which must stay inside the journal (`real_root`).
+fs::path own_path(const fs::path& root, const fs::path& real_root, const std::string& name, bool directory) {
+  fs::path path = root / name;
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (!ec && is_inside(target, real_root)) return target;
+  if (ec) target = fs::read_symlink(path, ec);
+  const std::string rule = "); microstep reads and writes only the journal's own files";
+  if (directory) throw data_error(name + "/ is a symbolic link to a directory outside the journal (" + target.string() + rule);
+  throw data_error(name + ":1: a symbolic link to a file outside the journal (" + target.string() + rule);
+}
+
+}  // namespace
+
+Journal::Journal(fs::path root, Settings settings) : root_(std::move(root)), settings_(std::move(settings)) {
+  std::error_code ec;
+  real_root_ = fs::canonical(root_, ec);
+  if (ec) real_root_ = fs::absolute(root_, ec);
+  log_path_ = own_path(root_, real_root_, "checkins.log", false);
+  settings_path_ = own_path(root_, real_root_, "microstep.yaml", false);
+  goals_dir_ = own_path(root_, real_root_, "goals", true);
+}
+
 Journal Journal::open(const fs::path& root, Settings settings) {
   std::error_code ec;
   if (!fs::is_directory(root, ec) || !fs::exists(root / "microstep.yaml", ec))
@@ -82,7 +109,7 @@ JournalLock Journal::lock() const {
 
 Journal Journal::open(const fs::path& root) {
   Journal journal = open(root, Settings{});
-  journal.settings_ = load_settings(root / "microstep.yaml", "microstep.yaml");
+  journal.settings_ = load_settings(journal.settings_path(), "microstep.yaml");
   return journal;
 }
 
@@ -119,7 +146,7 @@ std::string Journal::read_goal_text(const std::string& file_name) const {
   std::error_code ec;
   if (fs::is_symlink(path, ec)) {
     fs::path target = fs::weakly_canonical(path, ec);
-    if (ec || !is_inside(target, fs::weakly_canonical(root_, ec)))
+    if (ec || !is_inside(target, real_root_))
       throw data_error(display + ":1: a symbolic link to a file outside the journal; refusing to read it");
   }
   return read_text_file(path);

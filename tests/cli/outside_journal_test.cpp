@@ -1,0 +1,125 @@
+// Nothing written or read outside the journal, and no file replaced that is not microstep's
+// to replace: symbolic links that leave the journal (checkins.log, goals/, microstep.yaml),
+// an editor that swaps its file for a link, a FIFO or a hard link, the permissions of what is
+// kept and created, and output files that are FIFOs, devices or links.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/harness.hpp"
+#include "cli/json_reader.hpp"
+
+namespace microstep::test {
+
+namespace {
+
+const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
+const std::string kLine = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n";
+const RunOptions kPinned{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
+                                 {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}}};
+const std::string kSecret = "root:$6$secret-hash:19000:0:99999:7:::\n";
+
+void seed(const TempJournal& j) {
+  j.write("microstep.yaml", "week_starts: monday\n");
+  j.write("goals/write.yaml", kGoal);
+  j.write("checkins.log", kLine);
+}
+
+/// The file type of `path` itself, not of what a link points to.
+mode_t type_of(const std::string& path) {
+  struct stat info {};
+  REQUIRE(::lstat(path.c_str(), &info) == 0);
+  return info.st_mode & S_IFMT;
+}
+
+mode_t mode_of(const std::string& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mode & 07777;
+}
+
+/// Runs `edit write` with EDITOR set to `sh SCRIPT`, the script holding `body` ($1 is the file).
+RunResult edit_with(const TempJournal& j, const std::string& body) {
+  j.write("editor.sh", body);
+  return j.run({"edit", "write"}, RunOptions{.env = {{"EDITOR", "sh " + j.file("editor.sh")}, {"VISUAL", kUnset}}});
+}
+
+}  // namespace
+
+TEST_CASE("checkins.log as a symbolic link out of the journal: nothing appended there, nothing read from there") {
+  TempJournal j, outside;
+  seed(j);
+  outside.write("passwd", kSecret);
+  ::unlink(j.file("checkins.log").c_str());
+  REQUIRE(::symlink(outside.file("passwd").c_str(), j.file("checkins.log").c_str()) == 0);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"done", "write"}, {"skip", "write"}, {"pause", "write"}, {"stats"}, {"check"}}) {
+    CAPTURE(args[0]);
+    RunResult r = j.run(args, kPinned);
+    CHECK(r.exit_code == 3);
+    CHECK_MESSAGE(r.err.find("microstep: checkins.log:1: a symbolic link to a file outside the journal (" +
+                             outside.file("passwd") + "); microstep reads and writes only the journal's own files") !=
+                      std::string::npos,
+                  r.err);
+    CHECK(outside.read("passwd") == kSecret);
+  }
+}
+
+TEST_CASE("goals/ as a symbolic link out of the journal: no goal file written there, none read from there") {
+  TempJournal j, outside;
+  seed(j);
+  outside.write("elsewhere/write.yaml", kGoal);
+  std::filesystem::remove_all(j.file("goals"));
+  REQUIRE(::symlink(outside.file("elsewhere").c_str(), j.file("goals").c_str()) == 0);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"add", "read", "Read one page"}, {"set", "write", "--feeling", "calm"}, {"list"}, {"done", "write"}}) {
+    CAPTURE(args[0]);
+    RunResult r = j.run(args, kPinned);
+    CHECK(r.exit_code == 3);
+    CHECK_MESSAGE(r.err.find("microstep: goals/ is a symbolic link to a directory outside the journal (" +
+                             outside.file("elsewhere") + "); microstep reads and writes only the journal's own files") !=
+                      std::string::npos,
+                  r.err);
+    CHECK_FALSE(outside.exists("elsewhere/read.yaml"));
+    CHECK(outside.read("elsewhere/write.yaml") == kGoal);
+  }
+  CHECK(j.read("checkins.log") == kLine);
+}
+
+TEST_CASE("microstep.yaml as a symbolic link out of the journal is refused too") {
+  TempJournal j, outside;
+  seed(j);
+  outside.write("settings.yaml", "week_starts: monday\n");
+  ::unlink(j.file("microstep.yaml").c_str());
+  REQUIRE(::symlink(outside.file("settings.yaml").c_str(), j.file("microstep.yaml").c_str()) == 0);
+  RunResult r = j.run({"done", "write"}, kPinned);
+  CHECK(r.exit_code == 3);
+  CHECK_MESSAGE(r.err.find("microstep: microstep.yaml:1: a symbolic link to a file outside the journal") !=
+                    std::string::npos,
+                r.err);
+  CHECK(j.read("checkins.log") == kLine);
+}
+
+TEST_CASE("symbolic links inside the journal are followed: the log, goals/ and the settings") {
+  TempJournal j;
+  j.write("data/settings.yaml", "week_starts: monday\n");
+  j.write("data/goals/write.yaml", kGoal);
+  j.write("data/checkins.log", kLine);
+  REQUIRE(::symlink("data/settings.yaml", j.file("microstep.yaml").c_str()) == 0);
+  REQUIRE(::symlink("data/goals", j.file("goals").c_str()) == 0);
+  REQUIRE(::symlink(j.file("data/checkins.log").c_str(), j.file("checkins.log").c_str()) == 0);
+  CHECK(j.run({"done", "write", "--note", "linked"}, kPinned).exit_code == 0);
+  CHECK(j.run({"set", "write", "--feeling", "calm"}, kPinned).exit_code == 0);
+  CHECK(j.read("data/checkins.log").find("\tlinked\n") != std::string::npos);
+  CHECK(j.read("data/goals/write.yaml").find("feeling: calm\n") != std::string::npos);
+  CHECK(type_of(j.file("checkins.log")) == S_IFLNK);
+  CHECK(j.run({"check"}, kPinned).exit_code == 0);
+}
+
+}  // namespace microstep::test
