@@ -1,6 +1,8 @@
 // microstep edit ID: the goal file in $VISUAL/$EDITOR, validated before it replaces the old one.
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/goal_file.hpp"
 #include "core/journal_check.hpp"
+#include "core/regular_file.hpp"
 #include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -94,6 +97,25 @@ class EditCopy {
   fs::path path_;
 };
 
+/// The text the editor left in `copy`, read without following a link: an editor (or a script
+/// posing as one) that put a symbolic link, a hard link to another file, a FIFO or a device
+/// in its place would otherwise have microstep copy that file into the journal.
+std::string read_edited(const fs::path& copy, const std::string& display) {
+  const std::string unchanged = "; " + display + " is unchanged";
+  Descriptor file{::open(copy.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0 && errno == ELOOP)
+    throw data_error("the edited file is now a symbolic link; microstep does not follow it" + unchanged);
+  if (file.fd < 0) throw io_error("cannot read the edited file " + copy.string() + ": " + std::strerror(errno) + unchanged);
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) throw io_error("cannot read the edited file " + copy.string() + unchanged);
+  if (!S_ISREG(info.st_mode))
+    throw data_error("the edited file is now " + file_kind(info.st_mode) + "; microstep reads only a regular file" +
+                     unchanged);
+  if (info.st_nlink != 1)
+    throw data_error("the edited file now has other names (hard links); microstep does not read it" + unchanged);
+  return read_descriptor(file.fd, copy);
+}
+
 void print_result(Context& context, const std::string& id, const std::string& display, bool changed) {
   if (context.options.json) {
     JsonWriter json;
@@ -116,12 +138,16 @@ void run_edit(Context& context, const std::string& prefix) {
   EditCopy copy(journal.goals_dir(), id, original);
   const std::string editor = editor_command();
   const int status = run_editor(editor, copy.path());
-  const std::string edited = read_text_file(copy.path());
+  const std::string edited = read_edited(copy.path(), display);
   const bool changed = edited != original;
 
   // Whatever goes wrong from here, the person's text is kept and the goal file is left alone.
   auto keep_text = [&]() {
-    write_file_atomically(backup, edited);
+    // As private as the goal file: the text is the person's, and may be theirs alone.
+    struct stat goal_file {};
+    std::optional<mode_t> mode;
+    if (::stat(path.c_str(), &goal_file) == 0) mode = goal_file.st_mode & 0666;
+    write_file_atomically(backup, edited, mode);
     return "your text is kept in " + backup.string() + "; the goal file " + path.string() + " is unchanged";
   };
   if (status != 0) {

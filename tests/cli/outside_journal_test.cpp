@@ -122,4 +122,48 @@ TEST_CASE("symbolic links inside the journal are followed: the log, goals/ and t
   CHECK(j.run({"check"}, kPinned).exit_code == 0);
 }
 
+TEST_CASE("edit: an editor that swaps its file for a symbolic link - nothing is read through it") {
+  TempJournal j, outside;
+  seed(j);
+  outside.write("shadow", kSecret);
+  ::chmod(outside.file("shadow").c_str(), 0600);
+  RunResult r = edit_with(j, "rm -f \"$1\"; ln -s " + outside.file("shadow") + " \"$1\"\n");
+  CHECK(r.exit_code == 3);
+  CHECK_MESSAGE(r.err.find("the edited file is now a symbolic link; microstep does not follow it") != std::string::npos,
+                r.err);
+  CHECK_FALSE(j.exists("goals/write.yaml.rejected"));
+  CHECK(j.read("goals/write.yaml") == kGoal);
+}
+
+TEST_CASE("edit: an editor that swaps its file for a hard link to another file - or for a FIFO - is refused at once") {
+  TempJournal j, outside;
+  seed(j);
+  outside.write("shadow", kSecret);
+  RunResult hard = edit_with(j, "rm -f \"$1\"; ln " + outside.file("shadow") + " \"$1\"\n");
+  CHECK(hard.exit_code == 3);
+  CHECK_MESSAGE(hard.err.find("the edited file now has other names (hard links)") != std::string::npos, hard.err);
+  CHECK_FALSE(j.exists("goals/write.yaml.rejected"));
+
+  RunOptions options{.env = {{"EDITOR", "sh " + j.file("editor.sh")}, {"VISUAL", kUnset}}, .timeout_seconds = 10};
+  j.write("editor.sh", "rm -f \"$1\"; mkfifo \"$1\"\n");
+  RunResult fifo = j.run({"edit", "write"}, options);
+  CHECK(fifo.exit_code == 3);
+  CHECK_MESSAGE(fifo.err.find("the edited file is now a FIFO") != std::string::npos, fifo.err);
+  CHECK(j.read("goals/write.yaml") == kGoal);
+}
+
+TEST_CASE("edit: the rejected text is kept with the goal file's permissions - new files follow the umask") {
+  TempJournal j;
+  seed(j);
+  ::chmod(j.file("goals/write.yaml").c_str(), 0600);
+  RunResult r = edit_with(j, "printf 'id: write\\nstep: [unclosed\\n' > \"$1\"\n");
+  CHECK(r.exit_code == 3);
+  REQUIRE(j.exists("goals/write.yaml.rejected"));
+  CHECK(mode_of(j.file("goals/write.yaml.rejected")) == 0600);
+
+  RunResult add = j.run_program("sh", {"-c", "umask 077; exec \"$0\" add read 'Read one page'", MICROSTEP_BINARY}, kPinned);
+  REQUIRE(add.exit_code == 0);
+  CHECK(mode_of(j.file("goals/read.yaml")) == 0600);
+}
+
 }  // namespace microstep::test
