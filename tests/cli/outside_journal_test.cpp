@@ -166,4 +166,72 @@ TEST_CASE("edit: the rejected text is kept with the goal file's permissions - ne
   CHECK(mode_of(j.file("goals/read.yaml")) == 0600);
 }
 
+TEST_CASE("export -o: a FIFO is written to, not replaced - one without a reader is refused at once") {
+  TempJournal j;
+  seed(j);
+  const std::string expected = j.run({"export"}, kPinned).out;
+  REQUIRE(::mkfifo(j.file("out.fifo").c_str(), 0644) == 0);
+  RunResult r = j.run_program("sh", {"-c", "cat out.fifo > got.csv & \"$0\" export -o out.fifo; status=$?; wait; exit $status",
+                                     MICROSTEP_BINARY},
+                              kPinned);
+  CHECK(r.exit_code == 0);
+  CHECK(type_of(j.file("out.fifo")) == S_IFIFO);
+  CHECK(j.read("got.csv") == expected);
+
+  RunOptions quick = kPinned;
+  quick.timeout_seconds = 10;
+  RunResult alone = j.run({"export", "-o", "out.fifo"}, quick);
+  CHECK(alone.exit_code == 4);
+  CHECK_MESSAGE(alone.err == "microstep: cannot write " + std::string("out.fifo") + ": a FIFO that no process reads\n",
+                alone.err);
+  CHECK(type_of(j.file("out.fifo")) == S_IFIFO);
+}
+
+TEST_CASE("export -o: a symbolic link's target is written - the link stays") {
+  TempJournal j;
+  seed(j);
+  j.write("backups/export.csv", "old\n");
+  REQUIRE(::symlink("backups/export.csv", j.file("latest.csv").c_str()) == 0);
+  RunResult r = j.run({"export", "-o", "latest.csv"}, kPinned);
+  CHECK(r.exit_code == 0);
+  CHECK(type_of(j.file("latest.csv")) == S_IFLNK);
+  CHECK(j.read("backups/export.csv") == j.run({"export"}, kPinned).out);
+}
+
+TEST_CASE("export -o and chart --svg: a device is written to by opening it - a full one fails with exit 4") {
+  TempJournal j;
+  seed(j);
+  std::string null_device = "/dev/null", full_device = "/dev/full";
+  if (::geteuid() == 0) {  // root could replace /dev/null itself: use devices of our own
+    null_device = j.file("null");
+    full_device = j.file("full");
+    REQUIRE(::mknod(null_device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);
+    REQUIRE(::mknod(full_device.c_str(), S_IFCHR | 0666, makedev(1, 7)) == 0);
+  }
+  RunResult to_null = j.run({"export", "-o", null_device}, kPinned);
+  CHECK(to_null.exit_code == 0);
+  CHECK(type_of(null_device) == S_IFCHR);
+
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"export", "-o", full_device}, {"chart", "--svg", full_device}}) {
+    CAPTURE(args[0]);
+    RunResult r = j.run(args, kPinned);
+    CHECK(r.exit_code == 4);
+    CHECK_MESSAGE(r.err == "microstep: cannot write " + full_device + ": No space left on device\n", r.err);
+    CHECK(type_of(full_device) == S_IFCHR);
+  }
+}
+
+TEST_CASE("export -o - writes to standard output") {
+  TempJournal j;
+  seed(j);
+  RunResult r = j.run({"export", "-o", "-"}, kPinned);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == j.run({"export"}, kPinned).out);
+  CHECK_FALSE(j.exists("-"));
+  RunResult json = j.run({"--json", "export", "-o", "-"}, kPinned);
+  CHECK(json.exit_code == 2);
+  CHECK(json.err == "microstep: --json and -o - both write to standard output; give -o a file\n");
+}
+
 }  // namespace microstep::test
