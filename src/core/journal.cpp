@@ -149,7 +149,7 @@ std::string Journal::read_goal_text(const std::string& file_name) const {
     if (ec || !is_inside(target, real_root_))
       throw data_error(display + ":1: a symbolic link to a file outside the journal; refusing to read it");
   }
-  return read_text_file(path);
+  return read_text_file(path, display);
 }
 
 namespace {

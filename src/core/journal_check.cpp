@@ -79,7 +79,7 @@ void check_settings(const Journal& journal, std::vector<JournalProblem>& problem
   const std::string display = "microstep.yaml";
   std::string text;
   try {
-    text = read_text_file(journal.settings_path());
+    text = read_text_file(journal.settings_path(), display);
   } catch (const Failure& failure) {
     problems.push_back(located_problem(failure.what(), display));
     return;

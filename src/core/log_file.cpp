@@ -6,10 +6,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "core/content_hash.hpp"
+#include "core/descriptor.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "core/regular_file.hpp"
 
 namespace microstep {
 
@@ -158,18 +161,15 @@ off_t next_line_start(int fd, off_t offset, off_t size) {
 }  // namespace
 
 OpenLog::OpenLog(std::filesystem::path path) : path_(std::move(path)) {
-  fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) {
+  // A FIFO or a device in the log's place is refused, not waited on (open_regular_file).
+  Descriptor file = open_regular_file(path_, O_RDONLY, path_.filename().string());
+  if (file.fd < 0) {
     if (errno == ENOENT) return;
     throw io_error(system_error_text("cannot open", path_));
   }
   struct stat info {};
-  if (::fstat(fd_, &info) != 0) {
-    int saved = errno;
-    ::close(fd_);
-    errno = saved;
-    throw io_error(system_error_text("cannot stat", path_));
-  }
+  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path_));
+  fd_ = std::exchange(file.fd, -1);
   auto nanoseconds = [](const timespec& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec; };
   stamp_ = {static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
             static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)};

@@ -1,0 +1,111 @@
+// No hang, no silent failure: FIFOs and devices where the journal's files should be, write
+// errors on standard output, a reader that goes away, and HOME unset.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli/harness.hpp"
+
+namespace microstep::test {
+
+namespace {
+
+const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
+const std::string kLine = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n";
+
+/// Pinned, and killed after 10 seconds: a run that waits on a FIFO fails as a timeout (-1).
+const RunOptions kQuick{.env = {{"MICROSTEP_TODAY", "2026-11-22"}, {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}},
+                        .timeout_seconds = 10};
+
+void seed(const TempJournal& j) {
+  j.write("microstep.yaml", "week_starts: monday\n");
+  j.write("goals/write.yaml", kGoal);
+  j.write("checkins.log", kLine);
+}
+
+/// Runs each command and checks it is refused at once, exit 3, with `message` on stderr.
+void expect_refused(const TempJournal& j, const std::vector<std::vector<std::string>>& commands,
+                    const std::string& message) {
+  for (const auto& args : commands) {
+    CAPTURE(args[0]);
+    RunResult r = j.run(args, kQuick);
+    CHECK(r.exit_code == 3);
+    // check reports a problem on stdout, each line "FILE:LINE: ..."; what stops a command, on stderr.
+    const bool said = ("\n" + r.out).find("\n" + message) != std::string::npos ||
+                      r.err.find("microstep: " + message) != std::string::npos;
+    CHECK_MESSAGE(said, r.out << r.err);
+  }
+}
+
+/// Commands that read every goal file.
+const std::vector<std::vector<std::string>> kCommands{{"list"}, {"stats"}, {"today"}, {"export"}, {"check"}};
+
+}  // namespace
+
+TEST_CASE("a FIFO as a goal file: every command refuses it at once with file:line") {
+  TempJournal j;
+  seed(j);
+  REQUIRE(::mkfifo(j.file("goals/other.yaml").c_str(), 0644) == 0);
+  expect_refused(j, kCommands,
+                 "goals/other.yaml:1: not a regular file but a FIFO; microstep reads and writes only regular files here");
+  CHECK(j.read("checkins.log") == kLine);
+}
+
+TEST_CASE("a FIFO as checkins.log or as microstep.yaml: refused at once") {
+  TempJournal j;
+  seed(j);
+  SUBCASE("checkins.log") {
+    ::unlink(j.file("checkins.log").c_str());
+    REQUIRE(::mkfifo(j.file("checkins.log").c_str(), 0644) == 0);
+    expect_refused(j, {{"stats"}, {"today"}, {"done", "write"}, {"check"}, {"log"}},
+                   "checkins.log:1: not a regular file but a FIFO");
+  }
+  SUBCASE("microstep.yaml") {
+    ::unlink(j.file("microstep.yaml").c_str());
+    REQUIRE(::mkfifo(j.file("microstep.yaml").c_str(), 0644) == 0);
+    expect_refused(j, {{"list"}, {"stats"}, {"done", "write"}, {"check"}}, "microstep.yaml:1: not a regular file but a FIFO");
+    CHECK(j.read("checkins.log") == kLine);
+  }
+}
+
+TEST_CASE("a symbolic link inside the journal to a FIFO - or a device in the log's place - is refused the same way") {
+  TempJournal j;
+  seed(j);
+  REQUIRE(::mkfifo(j.file("pipe").c_str(), 0644) == 0);
+  REQUIRE(::symlink("../pipe", j.file("goals/other.yaml").c_str()) == 0);
+  expect_refused(j, kCommands, "goals/other.yaml:1: not a regular file but a FIFO");
+  ::unlink(j.file("goals/other.yaml").c_str());
+  if (::geteuid() == 0) {  // a device of our own: /dev/zero reads forever
+    ::unlink(j.file("checkins.log").c_str());
+    REQUIRE(::mknod(j.file("checkins.log").c_str(), S_IFCHR | 0666, makedev(1, 5)) == 0);
+    expect_refused(j, {{"stats"}, {"done", "write"}, {"check"}}, "checkins.log:1: not a regular file but a character device");
+  }
+}
+
+TEST_CASE("a FIFO in the place of a cache file outside the journal: passed by as no cache") {
+  TempJournal j;
+  seed(j);
+  for (int i = 0; i < 40; ++i)  // the goal cache is used from 32 goal files on
+    j.write("goals/g" + std::to_string(i) + ".yaml",
+            "id: g" + std::to_string(i) + "\nstep: x\nstarted: 2026-11-01\n");
+  REQUIRE(j.run({"list"}, kQuick).exit_code == 0);
+  std::vector<std::string> caches;
+  for (const auto& entry : std::filesystem::directory_iterator(j.file("home/.cache/microstep")))
+    caches.push_back(entry.path().string());
+  REQUIRE_FALSE(caches.empty());
+  for (const auto& cache : caches) {
+    ::unlink(cache.c_str());
+    REQUIRE(::mkfifo(cache.c_str(), 0644) == 0);
+  }
+  RunResult r = j.run({"list"}, kQuick);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}
+
+}  // namespace microstep::test
