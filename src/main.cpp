@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/standard_streams.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
@@ -31,14 +32,15 @@ int main(int argc, char** argv) {
   for (auto setup : cli::kCommands) setup(app, context);
 
   try {
+    cli::open_standard_streams();
     app.parse(argc, argv);
-    return 0;
+    return cli::finish_standard_output(0);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::ParseError& e) {
     std::cerr << "microstep: " << e.what() << "\n"
               << "Run 'microstep --help' for the commands and options.\n";

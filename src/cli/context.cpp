@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/standard_streams.hpp"
 #include "core/amount.hpp"
 #include "core/error.hpp"
 #include "core/escape.hpp"
@@ -108,6 +109,6 @@ void Context::warn(const std::string& message) const {
   std::cerr << "microstep: warning: " << message << "\n";
 }
 
-void Context::print(const std::string& text) const { std::cout << text << std::flush; }
+void Context::print(const std::string& text) const { write_standard_output(text); }
 
 }  // namespace microstep::cli

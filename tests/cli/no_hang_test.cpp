@@ -108,4 +108,57 @@ TEST_CASE("a FIFO in the place of a cache file outside the journal: passed by as
   CHECK(r.err.empty());
 }
 
+TEST_CASE("a failed write to standard output is exit 4 with a message") {
+  TempJournal j;
+  seed(j);
+  for (const std::string command : {"\"$0\" stats >/dev/full", "\"$0\" --json export --format json >/dev/full",
+                                     "\"$0\" list >/dev/full", "\"$0\" --help >/dev/full"}) {
+    CAPTURE(command);
+    RunResult r = j.run_program("sh", {"-c", command, MICROSTEP_BINARY}, kQuick);
+    CHECK(r.exit_code == 4);
+    CHECK(r.err == "microstep: cannot write to standard output: No space left on device\n");
+  }
+}
+
+TEST_CASE("standard output closed: exit 4 before anything is written") {
+  TempJournal j;
+  seed(j);
+  RunResult r = j.run_program("sh", {"-c", "\"$0\" done write >&-", MICROSTEP_BINARY}, kQuick);
+  CHECK(r.exit_code == 4);
+  CHECK(r.err == "microstep: standard output is closed; nothing done\n");
+  CHECK(j.read("checkins.log") == kLine);
+}
+
+TEST_CASE("standard error or input closed: no journal file takes their place") {
+  TempJournal j;
+  seed(j);
+  // A line of a goal with no file: every read of the log warns about it, on standard error.
+  const std::string log = kLine + "2026-11-21\t2026-11-21T08:00:00+00:00\tdone\tgone\t\t\n";
+  j.write("checkins.log", log);
+  RunResult r = j.run_program("sh", {"-c", "\"$0\" done write 2>&- <&-", MICROSTEP_BINARY}, kQuick);
+  CHECK(r.exit_code == 0);
+  const std::string now = j.read("checkins.log");
+  CHECK(now.find("warning") == std::string::npos);
+  CHECK(lines_of(now).size() == 3);
+  CHECK(now.starts_with(log));
+}
+
+TEST_CASE("a reader that goes away ends microstep quietly: SIGPIPE (141) or, with SIGPIPE ignored, exit 0") {
+  TempJournal j;
+  seed(j);
+  std::string many;
+  for (int day = 1; day <= 28; ++day)
+    for (int i = 0; i < 200; ++i)
+      many += "2026-11-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "\t2026-11-01T08:00:00+00:00\tdone\twrite\t\t" +
+              "a note long enough to fill a pipe quickly\n";
+  j.write("checkins.log", many);
+  RunResult dfl = j.run_program(
+      "sh", {"-c", "{ \"$0\" export; echo \"status=$?\" >&2; } | head -c 10 >/dev/null", MICROSTEP_BINARY}, kQuick);
+  CHECK(dfl.err == "status=141\n");
+  RunResult ignored = j.run_program(
+      "sh", {"-c", "trap '' PIPE; { \"$0\" export; echo \"status=$?\" >&2; } | head -c 10 >/dev/null", MICROSTEP_BINARY},
+      kQuick);
+  CHECK(ignored.err == "status=0\n");
+}
+
 }  // namespace microstep::test
