@@ -52,9 +52,13 @@ fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::
     if (fs::exists(p / "microstep.yaml", ec)) return p;
     if (p == p.parent_path()) break;
   }
-  if (auto data = env("XDG_DATA_HOME")) return fs::path(*data) / "microstep";
-  if (auto home = env("HOME")) return fs::path(*home) / ".local/share/microstep";
-  return fs::path(".local/share/microstep");
+  // Only absolute paths: a relative one (or none) would put the journal wherever the command
+  // happens to run (the XDG base directory specification says to ignore a relative one).
+  auto absolute = [](std::optional<std::string> value) { return value && value->front() == '/' ? value : std::nullopt; };
+  if (auto data = absolute(env("XDG_DATA_HOME"))) return fs::path(*data) / "microstep";
+  if (auto home = absolute(env("HOME"))) return fs::path(*home) / ".local/share/microstep";
+  throw io_error("where is the journal? HOME is not set to an absolute path, nor XDG_DATA_HOME; give --dir or set "
+                 "MICROSTEP_DIR");
 }
 
 namespace {

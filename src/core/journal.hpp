@@ -18,7 +18,9 @@
 namespace microstep {
 
 /// Where the journal is: --dir, else $MICROSTEP_DIR, else the nearest directory at or above
-/// `cwd` holding microstep.yaml, else ${XDG_DATA_HOME:-$HOME/.local/share}/microstep.
+/// `cwd` holding microstep.yaml, else ${XDG_DATA_HOME:-$HOME/.local/share}/microstep, each
+/// of those two only when absolute. Neither: an io Failure that says so, never a path
+/// relative to the current directory.
 std::filesystem::path locate_journal(const std::optional<std::string>& dir_option,
                                      const std::filesystem::path& cwd);
 

@@ -161,4 +161,28 @@ TEST_CASE("a reader that goes away ends microstep quietly: SIGPIPE (141) or, wit
   CHECK(ignored.err == "status=0\n");
 }
 
+TEST_CASE("HOME unset or relative: no journal in a path relative to the current directory - exit 4 saying so") {
+  TempJournal cwd;
+  for (const char* home : {kUnset, "relative/home"}) {
+    CAPTURE(std::string(home == kUnset ? "unset" : home));
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{{"init"}, {"list"}, {"add", "a", "x"}}) {
+      CAPTURE(args[0]);
+      RunResult r = run_microstep(args, RunOptions{.env = {{"HOME", home}, {"XDG_DATA_HOME", "relative/data"},
+                                                           {"MICROSTEP_DIR", kUnset}},
+                                                   .cwd = cwd.path()});
+      CHECK(r.exit_code == 4);
+      CHECK(r.err ==
+            "microstep: where is the journal? HOME is not set to an absolute path, nor XDG_DATA_HOME; give --dir "
+            "or set MICROSTEP_DIR\n");
+      CHECK_FALSE(cwd.exists(".local"));
+      CHECK_FALSE(cwd.exists("relative"));
+    }
+  }
+  // XDG_DATA_HOME alone is enough.
+  RunResult r = run_microstep({"init"}, RunOptions{.env = {{"HOME", kUnset}, {"XDG_DATA_HOME", cwd.file("data")}},
+                                                   .cwd = cwd.path()});
+  CHECK(r.exit_code == 0);
+  CHECK(cwd.exists("data/microstep/microstep.yaml"));
+}
+
 }  // namespace microstep::test
