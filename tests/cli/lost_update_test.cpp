@@ -15,56 +15,53 @@
 #include <vector>
 
 #include "cli/harness.hpp"
+#include "cli/write_journal.hpp"
 
 namespace microstep::test {
 
 namespace {
 
-const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
-const RunOptions kPinned{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
-                                 {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}}};
-
-void seed(const TempJournal& j) {
-  j.write("microstep.yaml", "week_starts: monday\n");
-  j.write("goals/write.yaml", kGoal);
-  j.write("checkins.log", "");
+/// Starts `microstep ARGS` on journal `j` with the day pinned, in the background; returns its
+/// pid. Its stderr goes to the file `err`. With a `gate` (a pipe), it waits until the pipe's
+/// write end is closed, so that several start at the same moment.
+pid_t start(const TempJournal& j, std::vector<std::string> args, const std::string& err = "/dev/null",
+            const int* gate = nullptr) {
+  args.insert(args.begin(), MICROSTEP_BINARY);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (gate) {
+      ::close(gate[1]);
+      char c;
+      while (::read(gate[0], &c, 1) > 0) {
+      }
+    }
+    ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
+    ::setenv("HOME", j.file("home").c_str(), 1);
+    ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
+    ::setenv("TZ", "UTC", 1);
+    int out = ::open("/dev/null", O_WRONLY);
+    int error = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out < 0 || error < 0 || ::dup2(out, 1) < 0 || ::dup2(error, 2) < 0) ::_exit(126);
+    ::execv(MICROSTEP_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
-/// Starts every command at the same moment (each child waits on one pipe until all are
-/// forked) on the journal `j`, with the day pinned; returns their exit codes in order, and
-/// what each wrote to stderr in `errors`.
+/// Starts every command at the same moment on the journal `j` (start, with one gate);
+/// returns their exit codes in order, and what each wrote to stderr in `errors`.
 std::vector<int> run_together(const TempJournal& j, const std::vector<std::vector<std::string>>& commands,
                               std::vector<std::string>& errors) {
   TempJournal logs;
   int gate[2];
   REQUIRE(::pipe(gate) == 0);
   std::vector<pid_t> pids;
-  for (size_t i = 0; i < commands.size(); ++i) {
-    std::string err = logs.file("err-" + std::to_string(i));
-    std::vector<std::string> args{MICROSTEP_BINARY};
-    args.insert(args.end(), commands[i].begin(), commands[i].end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      ::close(gate[1]);
-      char c;
-      while (::read(gate[0], &c, 1) > 0) {
-      }
-      ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
-      ::setenv("HOME", j.file("home").c_str(), 1);
-      ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
-      ::setenv("TZ", "UTC", 1);
-      int out = ::open("/dev/null", O_WRONLY);
-      int error = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (out < 0 || error < 0 || ::dup2(out, 1) < 0 || ::dup2(error, 2) < 0) ::_exit(126);
-      ::execv(MICROSTEP_BINARY, argv.data());
-      ::_exit(127);
-    }
-    pids.push_back(pid);
-  }
+  for (size_t i = 0; i < commands.size(); ++i)
+    pids.push_back(start(j, commands[i], logs.file("err-" + std::to_string(i)), gate));
   ::close(gate[0]);
   ::close(gate[1]);  // all start now
   std::vector<int> codes;
@@ -89,31 +86,11 @@ void write_harsh(const TempJournal& dir, int habits) {
   dir.write("harsh/log", log);
 }
 
-/// Starts `microstep ARGS` on journal `j` in the background; returns its pid.
-pid_t start(const TempJournal& j, std::vector<std::string> args) {
-  args.insert(args.begin(), MICROSTEP_BINARY);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::setenv("MICROSTEP_DIR", j.path().c_str(), 1);
-    ::setenv("HOME", j.file("home").c_str(), 1);
-    ::setenv("MICROSTEP_TODAY", "2026-11-22", 1);
-    int null = ::open("/dev/null", O_WRONLY);
-    if (null < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0) ::_exit(126);
-    ::execv(MICROSTEP_BINARY, argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
 }  // namespace
 
 TEST_CASE("three writers change three fields of one goal at once for 40 rounds: every change that exits 0 is kept") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   const std::vector<std::string> fields{"goal", "feeling", "unit"};
   constexpr int kRounds = 40;
   int changes = 0, lost = 0, failed = 0;
@@ -145,7 +122,7 @@ TEST_CASE("three writers change three fields of one goal at once for 40 rounds: 
 
 TEST_CASE("two writers add the same goal at once for 20 rounds: one wins and the other is told - the file is the winner's") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   int both = 0, neither = 0, wrong = 0;
   for (int round = 1; round <= 20; ++round) {
     const std::string id = "g" + std::to_string(round);
@@ -171,7 +148,7 @@ TEST_CASE("two writers add the same goal at once for 20 rounds: one wins and the
 
 TEST_CASE("set and done at once for 30 rounds: every check-in and every change is kept") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   int lost_changes = 0, failed = 0;
   for (int round = 1; round <= 30; ++round) {
     std::vector<std::string> errors;
@@ -197,7 +174,7 @@ TEST_CASE("set and done at once for 30 rounds: every check-in and every change i
 
 TEST_CASE("done on a log with a bad line fails before it appends - a retry adds nothing either") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   const std::string log = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n"
                           "2026-11-21\tnot a time\tdone\twrite\t\t\n";
   j.write("checkins.log", log);
@@ -211,7 +188,7 @@ TEST_CASE("done on a log with a bad line fails before it appends - a retry adds 
 
 TEST_CASE("add on a log with a bad line fails before it writes the goal file") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   const std::string log = "2026-11-21\tnot a time\tdone\twrite\t\t\n";
   j.write("checkins.log", log);
   RunResult r = j.run({"add", "read", "Read one page"}, kPinned);
@@ -223,7 +200,7 @@ TEST_CASE("add on a log with a bad line fails before it writes the goal file") {
 
 TEST_CASE("a git commit that fails after the check-in is written: exit 0 with a warning that says so") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   j.write("microstep.yaml", "git:\n  commit: true\n");  // but the journal is no git repository
   RunResult r = j.run({"done", "write"}, RunOptions{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
                                                             {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"},
@@ -243,7 +220,7 @@ TEST_CASE("an import killed at any moment leaves all of it or none of it - and i
   std::chrono::steady_clock::duration lifetime;
   {
     TempJournal j;
-    seed(j);
+    seed_write_journal(j, "");
     auto begin = std::chrono::steady_clock::now();
     REQUIRE(j.run({"import", "harsh", source.file("harsh")}, kPinned).exit_code == 0);
     lifetime = std::chrono::steady_clock::now() - begin;
@@ -254,7 +231,7 @@ TEST_CASE("an import killed at any moment leaves all of it or none of it - and i
   std::string partial_counts;
   for (int i = 0; i < kRuns; ++i) {
     TempJournal j;
-    seed(j);
+    seed_write_journal(j, "");
     pid_t pid = start(j, {"import", "harsh", source.file("harsh")});
     std::this_thread::sleep_for(lifetime * (i + 1) / (kRuns + 1));
     ::kill(pid, SIGKILL);
@@ -285,7 +262,7 @@ TEST_CASE("an import killed at any moment leaves all of it or none of it - and i
 
 TEST_CASE("a temporary file left by a killed write: check reports it and the next change of the goal removes it") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   j.write("goals/.write.yaml.tmp-AbC123", "id: write\nstep: Write t");  // a rewrite killed half-way
   j.write(".microstep.yaml.tmp-XyZ789", "week_");                       // an init killed half-way
   RunResult check = j.run({"check"}, kPinned);
@@ -309,7 +286,7 @@ TEST_CASE("init writes a .gitignore that keeps temporary files out of git - and 
   RunResult r = j.run({"init"});
   REQUIRE(r.exit_code == 0);
   REQUIRE(j.exists(".gitignore"));
-  j.write("goals/write.yaml", kGoal);
+  j.write("goals/write.yaml", kWriteGoal);
   j.write("goals/.write.yaml.tmp-AbC123", "");
   j.write(".microstep.yaml.tmp-XyZ789", "");
   j.write("goals/.write.edit-Qw3rTy.yaml", "");

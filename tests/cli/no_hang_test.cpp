@@ -11,23 +11,14 @@
 #include <vector>
 
 #include "cli/harness.hpp"
+#include "cli/write_journal.hpp"
 
 namespace microstep::test {
 
 namespace {
 
-const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
-const std::string kLine = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n";
-
 /// Pinned, and killed after 10 seconds: a run that waits on a FIFO fails as a timeout (-1).
-const RunOptions kQuick{.env = {{"MICROSTEP_TODAY", "2026-11-22"}, {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}},
-                        .timeout_seconds = 10};
-
-void seed(const TempJournal& j) {
-  j.write("microstep.yaml", "week_starts: monday\n");
-  j.write("goals/write.yaml", kGoal);
-  j.write("checkins.log", kLine);
-}
+const RunOptions kQuick{.env = kPinned.env, .timeout_seconds = 10};
 
 /// Runs each command and checks it is refused at once, exit 3, with `message` on stderr.
 void expect_refused(const TempJournal& j, const std::vector<std::vector<std::string>>& commands,
@@ -50,16 +41,16 @@ const std::vector<std::vector<std::string>> kCommands{{"list"}, {"stats"}, {"tod
 
 TEST_CASE("a FIFO as a goal file: every command refuses it at once with file:line") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   REQUIRE(::mkfifo(j.file("goals/other.yaml").c_str(), 0644) == 0);
   expect_refused(j, kCommands,
                  "goals/other.yaml:1: not a regular file but a FIFO; microstep reads and writes only regular files here");
-  CHECK(j.read("checkins.log") == kLine);
+  CHECK(j.read("checkins.log") == kWriteLine);
 }
 
 TEST_CASE("a FIFO as checkins.log or as microstep.yaml: refused at once") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   SUBCASE("checkins.log") {
     ::unlink(j.file("checkins.log").c_str());
     REQUIRE(::mkfifo(j.file("checkins.log").c_str(), 0644) == 0);
@@ -70,13 +61,13 @@ TEST_CASE("a FIFO as checkins.log or as microstep.yaml: refused at once") {
     ::unlink(j.file("microstep.yaml").c_str());
     REQUIRE(::mkfifo(j.file("microstep.yaml").c_str(), 0644) == 0);
     expect_refused(j, {{"list"}, {"stats"}, {"done", "write"}, {"check"}}, "microstep.yaml:1: not a regular file but a FIFO");
-    CHECK(j.read("checkins.log") == kLine);
+    CHECK(j.read("checkins.log") == kWriteLine);
   }
 }
 
 TEST_CASE("a symbolic link inside the journal to a FIFO - or a device in the log's place - is refused the same way") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   REQUIRE(::mkfifo(j.file("pipe").c_str(), 0644) == 0);
   REQUIRE(::symlink("../pipe", j.file("goals/other.yaml").c_str()) == 0);
   expect_refused(j, kCommands, "goals/other.yaml:1: not a regular file but a FIFO");
@@ -90,7 +81,7 @@ TEST_CASE("a symbolic link inside the journal to a FIFO - or a device in the log
 
 TEST_CASE("a FIFO in the place of a cache file outside the journal: passed by as no cache") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   for (int i = 0; i < 40; ++i)  // the goal cache is used from 32 goal files on
     j.write("goals/g" + std::to_string(i) + ".yaml",
             "id: g" + std::to_string(i) + "\nstep: x\nstarted: 2026-11-01\n");
@@ -110,7 +101,7 @@ TEST_CASE("a FIFO in the place of a cache file outside the journal: passed by as
 
 TEST_CASE("a failed write to standard output is exit 4 with a message") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   for (const std::string command : {"\"$0\" stats >/dev/full", "\"$0\" --json export --format json >/dev/full",
                                      "\"$0\" list >/dev/full", "\"$0\" --help >/dev/full"}) {
     CAPTURE(command);
@@ -122,18 +113,18 @@ TEST_CASE("a failed write to standard output is exit 4 with a message") {
 
 TEST_CASE("standard output closed: exit 4 before anything is written") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   RunResult r = j.run_program("sh", {"-c", "\"$0\" done write >&-", MICROSTEP_BINARY}, kQuick);
   CHECK(r.exit_code == 4);
   CHECK(r.err == "microstep: standard output is closed; nothing done\n");
-  CHECK(j.read("checkins.log") == kLine);
+  CHECK(j.read("checkins.log") == kWriteLine);
 }
 
 TEST_CASE("standard error or input closed: no journal file takes their place") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   // A line of a goal with no file: every read of the log warns about it, on standard error.
-  const std::string log = kLine + "2026-11-21\t2026-11-21T08:00:00+00:00\tdone\tgone\t\t\n";
+  const std::string log = kWriteLine + "2026-11-21\t2026-11-21T08:00:00+00:00\tdone\tgone\t\t\n";
   j.write("checkins.log", log);
   RunResult r = j.run_program("sh", {"-c", "\"$0\" done write 2>&- <&-", MICROSTEP_BINARY}, kQuick);
   CHECK(r.exit_code == 0);
@@ -145,7 +136,7 @@ TEST_CASE("standard error or input closed: no journal file takes their place") {
 
 TEST_CASE("a reader that goes away ends microstep quietly: SIGPIPE (141) or, with SIGPIPE ignored, exit 0") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   std::string many;
   for (int day = 1; day <= 28; ++day)
     for (int i = 0; i < 200; ++i)

@@ -13,23 +13,14 @@
 #include <vector>
 
 #include "cli/harness.hpp"
+#include "cli/write_journal.hpp"
 #include "cli/json_reader.hpp"
 
 namespace microstep::test {
 
 namespace {
 
-const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
-const std::string kLine = "2026-11-20\t2026-11-20T08:00:00+00:00\tdone\twrite\t\t\n";
-const RunOptions kPinned{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
-                                 {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}}};
 const std::string kSecret = "root:$6$secret-hash:19000:0:99999:7:::\n";
-
-void seed(const TempJournal& j) {
-  j.write("microstep.yaml", "week_starts: monday\n");
-  j.write("goals/write.yaml", kGoal);
-  j.write("checkins.log", kLine);
-}
 
 /// The file type of `path` itself, not of what a link points to.
 mode_t type_of(const std::string& path) {
@@ -54,7 +45,7 @@ RunResult edit_with(const TempJournal& j, const std::string& body) {
 
 TEST_CASE("checkins.log as a symbolic link out of the journal: nothing appended there, nothing read from there") {
   TempJournal j, outside;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   outside.write("passwd", kSecret);
   ::unlink(j.file("checkins.log").c_str());
   REQUIRE(::symlink(outside.file("passwd").c_str(), j.file("checkins.log").c_str()) == 0);
@@ -73,8 +64,8 @@ TEST_CASE("checkins.log as a symbolic link out of the journal: nothing appended 
 
 TEST_CASE("goals/ as a symbolic link out of the journal: no goal file written there, none read from there") {
   TempJournal j, outside;
-  seed(j);
-  outside.write("elsewhere/write.yaml", kGoal);
+  seed_write_journal(j, kWriteLine);
+  outside.write("elsewhere/write.yaml", kWriteGoal);
   std::filesystem::remove_all(j.file("goals"));
   REQUIRE(::symlink(outside.file("elsewhere").c_str(), j.file("goals").c_str()) == 0);
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
@@ -87,14 +78,14 @@ TEST_CASE("goals/ as a symbolic link out of the journal: no goal file written th
                       std::string::npos,
                   r.err);
     CHECK_FALSE(outside.exists("elsewhere/read.yaml"));
-    CHECK(outside.read("elsewhere/write.yaml") == kGoal);
+    CHECK(outside.read("elsewhere/write.yaml") == kWriteGoal);
   }
-  CHECK(j.read("checkins.log") == kLine);
+  CHECK(j.read("checkins.log") == kWriteLine);
 }
 
 TEST_CASE("microstep.yaml as a symbolic link out of the journal is refused too") {
   TempJournal j, outside;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   outside.write("settings.yaml", "week_starts: monday\n");
   ::unlink(j.file("microstep.yaml").c_str());
   REQUIRE(::symlink(outside.file("settings.yaml").c_str(), j.file("microstep.yaml").c_str()) == 0);
@@ -103,14 +94,14 @@ TEST_CASE("microstep.yaml as a symbolic link out of the journal is refused too")
   CHECK_MESSAGE(r.err.find("microstep: microstep.yaml:1: a symbolic link to a file outside the journal") !=
                     std::string::npos,
                 r.err);
-  CHECK(j.read("checkins.log") == kLine);
+  CHECK(j.read("checkins.log") == kWriteLine);
 }
 
 TEST_CASE("symbolic links inside the journal are followed: the log, goals/ and the settings") {
   TempJournal j;
   j.write("data/settings.yaml", "week_starts: monday\n");
-  j.write("data/goals/write.yaml", kGoal);
-  j.write("data/checkins.log", kLine);
+  j.write("data/goals/write.yaml", kWriteGoal);
+  j.write("data/checkins.log", kWriteLine);
   REQUIRE(::symlink("data/settings.yaml", j.file("microstep.yaml").c_str()) == 0);
   REQUIRE(::symlink("data/goals", j.file("goals").c_str()) == 0);
   REQUIRE(::symlink(j.file("data/checkins.log").c_str(), j.file("checkins.log").c_str()) == 0);
@@ -124,7 +115,7 @@ TEST_CASE("symbolic links inside the journal are followed: the log, goals/ and t
 
 TEST_CASE("edit: an editor that swaps its file for a symbolic link - nothing is read through it") {
   TempJournal j, outside;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   outside.write("shadow", kSecret);
   ::chmod(outside.file("shadow").c_str(), 0600);
   RunResult r = edit_with(j, "rm -f \"$1\"; ln -s " + outside.file("shadow") + " \"$1\"\n");
@@ -132,12 +123,12 @@ TEST_CASE("edit: an editor that swaps its file for a symbolic link - nothing is 
   CHECK_MESSAGE(r.err.find("the edited file is now a symbolic link; microstep does not follow it") != std::string::npos,
                 r.err);
   CHECK_FALSE(j.exists("goals/write.yaml.rejected"));
-  CHECK(j.read("goals/write.yaml") == kGoal);
+  CHECK(j.read("goals/write.yaml") == kWriteGoal);
 }
 
 TEST_CASE("edit: an editor that swaps its file for a hard link to another file - or for a FIFO - is refused at once") {
   TempJournal j, outside;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   outside.write("shadow", kSecret);
   RunResult hard = edit_with(j, "rm -f \"$1\"; ln " + outside.file("shadow") + " \"$1\"\n");
   CHECK(hard.exit_code == 3);
@@ -149,12 +140,12 @@ TEST_CASE("edit: an editor that swaps its file for a hard link to another file -
   RunResult fifo = j.run({"edit", "write"}, options);
   CHECK(fifo.exit_code == 3);
   CHECK_MESSAGE(fifo.err.find("the edited file is now a FIFO") != std::string::npos, fifo.err);
-  CHECK(j.read("goals/write.yaml") == kGoal);
+  CHECK(j.read("goals/write.yaml") == kWriteGoal);
 }
 
 TEST_CASE("edit: the rejected text is kept with the goal file's permissions - new files follow the umask") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   ::chmod(j.file("goals/write.yaml").c_str(), 0600);
   RunResult r = edit_with(j, "printf 'id: write\\nstep: [unclosed\\n' > \"$1\"\n");
   CHECK(r.exit_code == 3);
@@ -168,7 +159,7 @@ TEST_CASE("edit: the rejected text is kept with the goal file's permissions - ne
 
 TEST_CASE("export -o: a FIFO is written to, not replaced - one without a reader is refused at once") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   const std::string expected = j.run({"export"}, kPinned).out;
   REQUIRE(::mkfifo(j.file("out.fifo").c_str(), 0644) == 0);
   RunResult r = j.run_program("sh", {"-c", "cat out.fifo > got.csv & \"$0\" export -o out.fifo; status=$?; wait; exit $status",
@@ -189,7 +180,7 @@ TEST_CASE("export -o: a FIFO is written to, not replaced - one without a reader 
 
 TEST_CASE("export -o: a symbolic link's target is written - the link stays") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   j.write("backups/export.csv", "old\n");
   REQUIRE(::symlink("backups/export.csv", j.file("latest.csv").c_str()) == 0);
   RunResult r = j.run({"export", "-o", "latest.csv"}, kPinned);
@@ -200,7 +191,7 @@ TEST_CASE("export -o: a symbolic link's target is written - the link stays") {
 
 TEST_CASE("export -o and chart --svg: a device is written to by opening it - a full one fails with exit 4") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   std::string null_device = "/dev/null", full_device = "/dev/full";
   if (::geteuid() == 0) {  // root could replace /dev/null itself: use devices of our own
     null_device = j.file("null");
@@ -224,7 +215,7 @@ TEST_CASE("export -o and chart --svg: a device is written to by opening it - a f
 
 TEST_CASE("export -o - writes to standard output") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, kWriteLine);
   RunResult r = j.run({"export", "-o", "-"}, kPinned);
   CHECK(r.exit_code == 0);
   CHECK(r.out == j.run({"export"}, kPinned).out);

@@ -7,21 +7,12 @@
 #include <vector>
 
 #include "cli/harness.hpp"
+#include "cli/write_journal.hpp"
 #include "cli/json_reader.hpp"
 
 namespace microstep::test {
 
 namespace {
-
-const std::string kGoal = "id: write\nstep: Write one sentence\nschedule: daily\nstarted: 2026-11-01\n";
-const RunOptions kPinned{.env = {{"MICROSTEP_TODAY", "2026-11-22"},
-                                 {"MICROSTEP_NOW", "2026-11-22T09:00:00+00:00"}}};
-
-void seed(const TempJournal& j) {
-  j.write("microstep.yaml", "week_starts: monday\n");
-  j.write("goals/write.yaml", kGoal);
-  j.write("checkins.log", "");
-}
 
 /// Is `text` one strict JSON document? (The reader refuses raw bytes that are not UTF-8.)
 bool valid_json(const std::string& text) {
@@ -37,7 +28,7 @@ bool valid_json(const std::string& text) {
 
 TEST_CASE("a goal file that is not UTF-8 is refused with its line - by check and by every reader") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   j.write("goals/write.yaml", "id: write\nstep: Write one \xe9t\xe9 sentence\nstarted: 2026-11-01\n");  // Latin-1
   RunResult check = j.run({"check"}, kPinned);
   CHECK(check.exit_code == 3);
@@ -54,7 +45,7 @@ TEST_CASE("a goal file that is not UTF-8 is refused with its line - by check and
 
 TEST_CASE("settings that are not UTF-8 are refused with their line") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   j.write("microstep.yaml", "celebrations:\n  - \"Bravo \xff!\"\n");
   RunResult r = j.run({"done", "write"}, kPinned);
   CHECK(r.exit_code == 3);
@@ -64,7 +55,7 @@ TEST_CASE("settings that are not UTF-8 are refused with their line") {
 
 TEST_CASE("arguments that are not UTF-8 are refused before anything is written") {
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   const std::string bad = "caf\xe9";
   const std::vector<std::vector<std::string>> commands{
       {"add", "read", bad},
@@ -89,7 +80,7 @@ TEST_CASE("arguments that are not UTF-8 are refused before anything is written")
     CHECK(r.exit_code == 2);
     CHECK_MESSAGE(r.err.find("valid UTF-8") != std::string::npos, r.err);
     CHECK_FALSE(j.exists("goals/read.yaml"));
-    CHECK(j.read("goals/write.yaml") == kGoal);
+    CHECK(j.read("goals/write.yaml") == kWriteGoal);
     CHECK(j.read("checkins.log").empty());
   }
 }
@@ -103,7 +94,7 @@ TEST_CASE("JSON output is valid UTF-8 whatever the file names hold") {
   CHECK(init.out.find("journal-\xef\xbf\xbd\xef\xbf\xbd\"") != std::string::npos);  // U+FFFD for each byte
 
   TempJournal j;
-  seed(j);
+  seed_write_journal(j, "");
   RunResult exported = j.run({"--json", "export", "-o", j.file("out-\xc3.csv")}, kPinned);
   REQUIRE(exported.exit_code == 0);
   CHECK_MESSAGE(valid_json(exported.out), exported.out);
