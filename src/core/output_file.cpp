@@ -21,12 +21,13 @@ namespace {
   throw io_error("cannot write " + path.string() + ": " + why);
 }
 
-/// Writes to a FIFO or a device as it is, by opening it.
+/// Writes to a FIFO or a device as it is, by opening it as the shell's `>` does: a FIFO the
+/// person named waits for its reader, which may start after microstep does.
 void write_stream(const std::filesystem::path& path, std::string_view content) {
-  Descriptor out{::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC)};
-  if (out.fd < 0) fail(path, errno == ENXIO ? "a FIFO that no process reads" : std::strerror(errno));
-  // Open: now wait for a slow reader as any writer to a pipe does.
-  ::fcntl(out.fd, F_SETFL, ::fcntl(out.fd, F_GETFL) & ~O_NONBLOCK);
+  Descriptor out;
+  do out.fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  while (out.fd < 0 && errno == EINTR);
+  if (out.fd < 0) fail(path, std::strerror(errno));
   for (size_t done = 0; done < content.size();) {
     ssize_t n = ::write(out.fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
