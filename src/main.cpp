@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/standard_streams.hpp"
 #include "cli/usage.hpp"
 #include "core/error.hpp"
 
@@ -34,14 +35,15 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&context] { context.settle_clock(); });
 
   try {
+    cli::open_standard_streams();
     app.parse(argc, argv);
-    return 0;
+    return cli::finish_standard_output(0);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return cli::finish_standard_output(app.exit(e));
   } catch (const CLI::ParseError& e) {
     // CLI11's own words ("A subcommand is required", "The following arguments were not
     // expected") name neither the mistake nor the fix: say what was not understood first.

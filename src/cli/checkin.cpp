@@ -2,13 +2,13 @@
 
 #include "core/error.hpp"
 #include "core/escape.hpp"
-#include "core/log_file.hpp"
 
 namespace microstep::cli {
 
 Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& request,
                         const std::function<void(const Goal&, Day)>& check) {
   const Journal& journal = context.journal();
+  const JournalLock lock = journal.lock();  // from the reads the check-in is judged by to its append
   Goal goal = journal.load_goal(journal.resolve_id(request.goal_prefix));
   const Clock& clock = context.clock();
   Day day = request.date ? context.date_arg("--date", *request.date) : clock.today;
@@ -26,10 +26,9 @@ Appended append_checkin(Context& context, EventKind kind, const CheckinRequest& 
   Event event{day, clock.now, kind, goal.id, request.amount, request.note, request.truth};
   if (request.mood) {
     // One write for both lines: the check-in and how the person feels with it.
-    append_events(journal.log_path(), {event, Event{day, clock.now, EventKind::mood, "",
-                                                     static_cast<double>(*request.mood), "", ""}});
+    lock.append({event, Event{day, clock.now, EventKind::mood, "", static_cast<double>(*request.mood), "", ""}});
   } else {
-    append_event(journal.log_path(), event);
+    lock.append({event});
   }
   context.committed(std::string(to_string(kind)) + " " + goal.id + " " + format_day(day));
   return {std::move(goal), std::move(event)};

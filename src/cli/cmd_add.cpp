@@ -42,6 +42,7 @@ void run_add(Context& context, const AddOptions& o) {
   const Journal& journal = context.journal();
   if (!is_valid_goal_id(o.id))
     throw usage_error("goal id '" + o.id + "' is not valid: use " + kGoalIdRule);
+  const JournalLock lock = journal.lock();  // no other add of the same id between check and write
   if (journal.has_goal(o.id))
     throw usage_error("a goal '" + o.id + "' already exists (" + Journal::goal_display_path(o.id) + ")");
   auto schedule = parse_schedule(o.every);
@@ -61,9 +62,9 @@ void run_add(Context& context, const AddOptions& o) {
   }
   Goal goal;
   goal.id = o.id;
-  goal.step = proposed ? proposed->step : o.step;
-  goal.goal = o.goal;
-  goal.after = o.after;
+  goal.step = proposed ? proposed->step : Context::text_arg("STEP", o.step);
+  goal.goal = Context::text_arg("--goal", o.goal);
+  goal.after = Context::text_arg("--after", o.after);
   // Another step of the same big goal (seed 002: several small steps toward one goal).
   if (!o.goal_of.empty()) {
     if (!o.goal.empty()) throw usage_error("--goal and --goal-of cannot be used together");
@@ -78,18 +79,19 @@ void run_add(Context& context, const AddOptions& o) {
   goal.schedule = *schedule;
   goal.started = o.start ? context.date_arg("--start", *o.start) : context.clock().today;
   goal.since = goal.started;
-  goal.feeling = o.feeling;
-  goal.unit = o.unit;
+  goal.feeling = Context::text_arg("--feeling", o.feeling);
+  goal.unit = Context::text_arg("--unit", o.unit);
   goal.minimum = number_option("--minimum", o.minimum);
   goal.minutes = number_option("--minutes", o.minutes);
   goal.at = o.at;
   if (!o.at.empty() && !parse_time_of_day(o.at))
     throw usage_error("--at '" + o.at + "' is not a time of day (expected HH:MM)");
-  write_new_goal(context, goal);
-
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
+  // Judged before the goal is written: reading the other goals' log may fail, and a command
+  // that fails must not have written.
   std::vector<std::string> warnings = too_big_warnings(goal.step, goal.minutes, rules);
   warnings_for_other_goals(context, goal, rules, warnings);
+  write_new_goal(context, lock, goal);
   for (const auto& w : warnings) context.warn(w);
 
   if (context.options.json) {

@@ -3,10 +3,10 @@
 // completion rate line per goal, for a journal's README.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/atomic_file.hpp"
 #include "core/chart_svg.hpp"
 #include "core/error.hpp"
 #include "core/wording.hpp"
+#include "core/output_file.hpp"
 
 namespace microstep::cli {
 
@@ -43,7 +43,7 @@ void run_chart(Context& context, const ChartOptions& o) {
     context.print(svg);
     return;
   }
-  write_file_atomically(o.svg, svg);
+  write_output_file(o.svg, svg);
   if (context.options.json) {
     JsonWriter json;
     json.begin_object().field("file", o.svg).key("goals").begin_array();
@@ -65,7 +65,7 @@ void setup_chart(CLI::App& app, Context& context) {
   auto o = std::make_shared<ChartOptions>();
   auto* cmd = app.add_subcommand("chart", "The last year's chain as an SVG picture, for a README");
   cmd->add_option("ID", o->ids, "Goal ids or unique prefixes (default: all active goals)");
-  cmd->add_option("--svg", o->svg, "Write the SVG to FILE (atomically), or - for standard output")
+  cmd->add_option("--svg", o->svg, "Write the SVG to FILE (atomically; a FIFO or a device is written to), or - for standard output")
       ->required();
   cmd->add_option("--weeks", o->weeks,
                   "Week columns (default: 53, or since the first goal started when fewer)")

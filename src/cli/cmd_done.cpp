@@ -13,7 +13,13 @@ namespace microstep::cli {
 namespace {
 
 void run_done(Context& context, const CheckinRequest& request) {
-  Appended done = append_checkin(context, EventKind::done, request);
+  // The log is read after the append too (for the streak): a bad line must fail the command
+  // before it appends, or a retry would log the day twice.
+  Appended done = append_checkin(context, EventKind::done, request, [&](const Goal& goal, Day) {
+    LogDiagnostics diagnostics;
+    context.journal().read_marks({goal}, diagnostics);
+    throw_if_errors(diagnostics);
+  });
   CheckinCollector day_checkins;
   DayMarks marks = read_goal_marks(context, done.goal, done.event.day, day_checkins);
   const Day today = context.clock().today;

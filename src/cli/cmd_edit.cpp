@@ -1,6 +1,8 @@
 // microstep edit ID: the goal file in $VISUAL/$EDITOR, validated before it replaces the old one.
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,7 +12,9 @@
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/goal_file.hpp"
 #include "core/journal_check.hpp"
+#include "core/regular_file.hpp"
 #include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -93,6 +97,25 @@ class EditCopy {
   fs::path path_;
 };
 
+/// The text the editor left in `copy`, read without following a link: an editor (or a script
+/// posing as one) that put a symbolic link, a hard link to another file, a FIFO or a device
+/// in its place would otherwise have microstep copy that file into the journal.
+std::string read_edited(const fs::path& copy, const std::string& display) {
+  const std::string unchanged = "; " + display + " is unchanged";
+  Descriptor file{::open(copy.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0 && errno == ELOOP)
+    throw data_error("the edited file is now a symbolic link; microstep does not follow it" + unchanged);
+  if (file.fd < 0) throw io_error("cannot read the edited file " + copy.string() + ": " + std::strerror(errno) + unchanged);
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) throw io_error("cannot read the edited file " + copy.string() + unchanged);
+  if (!S_ISREG(info.st_mode))
+    throw data_error("the edited file is now " + file_kind(info.st_mode) + "; microstep reads only a regular file" +
+                     unchanged);
+  if (info.st_nlink != 1)
+    throw data_error("the edited file now has other names (hard links); microstep does not read it" + unchanged);
+  return read_descriptor(file.fd, copy);
+}
+
 void print_result(Context& context, const std::string& id, const std::string& display, bool changed) {
   if (context.options.json) {
     JsonWriter json;
@@ -115,12 +138,16 @@ void run_edit(Context& context, const std::string& prefix) {
   EditCopy copy(journal.goals_dir(), id, original);
   const std::string editor = editor_command();
   const int status = run_editor(editor, copy.path());
-  const std::string edited = read_text_file(copy.path());
+  const std::string edited = read_edited(copy.path(), display);
   const bool changed = edited != original;
 
   // Whatever goes wrong from here, the person's text is kept and the goal file is left alone.
   auto keep_text = [&]() {
-    write_file_atomically(backup, edited);
+    // As private as the goal file: the text is the person's, and may be theirs alone.
+    struct stat goal_file {};
+    std::optional<mode_t> mode;
+    if (::stat(path.c_str(), &goal_file) == 0) mode = goal_file.st_mode & 0666;
+    write_file_atomically(backup, edited, mode);
     return "your text is kept in " + backup.string() + "; the goal file " + path.string() + " is unchanged";
   };
   if (status != 0) {
@@ -138,11 +165,14 @@ void run_edit(Context& context, const std::string& prefix) {
     for (const auto& p : check.problems) message += format_problem(p) + "\n";
     throw data_error(message + keep_text());
   }
-  if (read_text_file(path) != original)
-    throw data_error(display + " was changed by something else while you edited it; " + keep_text());
-  for (const auto& p : check.problems) context.warn(display + ":" + std::to_string(p.line) + ": " + p.problem);
-  write_file_atomically(path, edited);
-  context.committed("edit " + id);
+  {
+    const JournalLock lock = journal.lock();  // from the comparison to the rename
+    if (journal.read_goal_text(id + ".yaml") != original)
+      throw data_error(display + " was changed by something else while you edited it; " + keep_text());
+    for (const auto& p : check.problems) context.warn(display + ":" + std::to_string(p.line) + ": " + p.problem);
+    save_goal_file(path, edited);
+    context.committed("edit " + id);
+  }
   print_result(context, id, display, true);
 }
 

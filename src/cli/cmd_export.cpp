@@ -4,9 +4,10 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "core/atomic_file.hpp"
+#include "core/error.hpp"
 #include "core/export.hpp"
 #include "core/wording.hpp"
+#include "core/output_file.hpp"
 
 namespace microstep::cli {
 
@@ -18,6 +19,9 @@ struct ExportOptions {
 };
 
 void run_export(Context& context, const ExportOptions& o) {
+  const bool to_stdout = !o.output || *o.output == "-";
+  if (o.output && *o.output == "-" && context.options.json)
+    throw usage_error("--json and -o - both write to standard output; give -o a file");
   const Journal& journal = context.journal();
   std::vector<Goal> goals = journal.load_goals();
   std::optional<Day> since;
@@ -46,11 +50,11 @@ void run_export(Context& context, const ExportOptions& o) {
   else if (o.format == "json") text = export_json(goals, events);
   else text = export_ics(goals, context.clock().now);
 
-  if (!o.output) {
+  if (to_stdout) {
     context.print(text);
     return;
   }
-  write_file_atomically(*o.output, text);
+  write_output_file(*o.output, text);
   size_t active = 0;
   for (const auto& g : goals)
     if (g.status == GoalStatus::active) ++active;
@@ -84,7 +88,9 @@ void setup_export(CLI::App& app, Context& context) {
                   "ics: one recurring event per active goal, for a calendar")
       ->check(CLI::IsMember({"csv", "json", "ics"}));
   cmd->add_option("--since", o->since, "Only check-ins from DATE on (csv and json)");
-  cmd->add_option("-o,--output", o->output, "Write to FILE instead of standard output");
+  cmd->add_option("-o,--output", o->output,
+                  "Write to FILE instead of standard output (- is standard output; a FIFO or a device is "
+                  "written to, never replaced)");
   cmd->callback([&context, o] { run_export(context, *o); });
 }
 

@@ -14,6 +14,13 @@ namespace microstep::cli {
 
 namespace {
 
+/// Files of writes under way, or left by interrupted ones: never part of the journal.
+constexpr const char* kJournalGitignore =
+    "# Files of microstep's writes under way, or left by interrupted ones (see microstep(5)).\n"
+    ".*.tmp-*\n"
+    ".*.edit-*.yaml\n"
+    "/goals/.import.tmp/\n";
+
 struct InitOptions {
   std::string dir;
   bool git = false;
@@ -35,6 +42,7 @@ void run_init(Context& context, const InitOptions& options) {
   write_if_missing(".gitattributes",
                    "# Check-ins from two machines merge without conflicts.\n"
                    "checkins.log merge=union\n");
+  write_if_missing(".gitignore", kJournalGitignore);
   bool committed = false;
   if (options.git) {
     if (!inside_git_work_tree(root)) {

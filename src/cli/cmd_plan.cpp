@@ -42,7 +42,7 @@ class Interview {
   /// a terminal, `fallback`, noting `option` as missing when the answer is required.
   std::string ask(const std::optional<std::string>& given, const std::string& option, const std::string& question,
                   bool required, const std::string& fallback = "") {
-    if (given) return *given;
+    if (given) return Context::text_arg(option, *given);
     if (!interactive_) {
       if (required) missing_.push_back(option);
       return fallback;
@@ -158,7 +158,18 @@ void run_plan(Context& context, const PlanOptions& o) {
       write = answer.empty() || answer[0] == 'y' || answer[0] == 'Y';
     }
   }
-  if (write) write_new_goal(context, g);
+  if (write) {
+    // The lock is taken for the write alone: a person may take their time over the questions,
+    // and other commands must not wait for them. The id is checked again under it.
+    const JournalLock lock = journal.lock();
+    if (journal.has_goal(g.id)) {
+      if (o.id) throw usage_error("a goal '" + g.id + "' already exists (" + Journal::goal_display_path(g.id) + ")");
+      for (auto& id : journal.goal_ids()) taken.insert(std::move(id));
+      taken.erase(g.id);
+      g.id = unique_goal_id(slug_goal_id(goal), taken);
+    }
+    write_new_goal(context, lock, g);
+  }
   if (context.options.json) {
     JsonWriter json;
     json.begin_object();

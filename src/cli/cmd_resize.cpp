@@ -20,6 +20,7 @@ struct ResizeOptions {
 };
 
 void run_resize(Context& context, const ResizeOptions& o, bool grow) {
+  const JournalLock lock = context.journal().lock();  // from the read of the goal to its rewrite
   CoachRules rules = load_rules(context.journal().root());
   auto reports = load_reports(context, {o.id}, {}, nullptr, &rules);
   const GoalReport& r = reports.front();
@@ -28,7 +29,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
   std::string rule, why;  // the rule for JSON; why, in words, for the person
   if (o.minimum) change.minimum = Context::number_arg("--minimum", *o.minimum);
   if (!o.new_step.empty()) {
-    change.step = o.new_step;
+    change.step = Context::text_arg("NEW_STEP", o.new_step);
   } else if (grow) {
     Suggestion s = growth_proposal(version, rules.thresholds);
     change.step = s.step;
@@ -52,7 +53,7 @@ void run_resize(Context& context, const ResizeOptions& o, bool grow) {
     if (auto refusal = growth_refusal(*r.chain, own, change.minimum, rules)) throw usage_error(*refusal);
   }
   Goal goal = apply_step_change(r.goal, change, context.clock().today);
-  update_goal_file(context, r.goal, goal, grow ? "grow" : "shrink");
+  update_goal_file(context, lock, r.goal, goal, grow ? "grow" : "shrink");
 
   // The ridiculous test, on a grown step as on a new one: the 10% rule judges its numbers.
   std::vector<std::string> warnings = ridiculous_test(goal.step, goal.minutes, rules, !grow);

@@ -20,8 +20,11 @@ struct SetOptions {
 void run_set(Context& context, SetOptions& o) {
   const Journal& journal = context.journal();
   std::string id = journal.resolve_id(o.id);
+  const JournalLock lock = journal.lock();  // from the read of the goal to its rewrite
   Goal old_goal = journal.load_goal(id);
   if (o.minimum) o.change.minimum = Context::number_arg("--minimum", *o.minimum);
+  if (o.change.step) Context::text_arg("--step", *o.change.step);
+  if (o.change.after) Context::text_arg("--after", *o.change.after);
   Goal goal = old_goal;
   if (!o.change.empty()) {
     Day from = o.from ? context.date_arg("--from", *o.from) : context.clock().today;
@@ -30,9 +33,9 @@ void run_set(Context& context, SetOptions& o) {
     throw usage_error("--from needs a change to apply: --step, --every, --minimum or --after");
   }
   // Fields that describe the goal rather than the step: no history is kept for them.
-  if (o.goal) goal.goal = *o.goal;
-  if (o.feeling) goal.feeling = *o.feeling;
-  if (o.unit) goal.unit = *o.unit;
+  if (o.goal) goal.goal = Context::text_arg("--goal", *o.goal);
+  if (o.feeling) goal.feeling = Context::text_arg("--feeling", *o.feeling);
+  if (o.unit) goal.unit = Context::text_arg("--unit", *o.unit);
   if (o.at) goal.at = *o.at;
   if (o.minutes) goal.minutes = Context::number_arg("--minutes", *o.minutes);
   if (o.status) {
@@ -41,7 +44,7 @@ void run_set(Context& context, SetOptions& o) {
     goal.status = *status;
   }
   if (goal == old_goal) throw usage_error("nothing to change: give --step, --every, --minimum, --after or another field");
-  update_goal_file(context, old_goal, goal, "set");
+  update_goal_file(context, lock, old_goal, goal, "set");
   // A new step meets the ridiculous test as on add (seed 003).
   if (o.change.step)
     for (const auto& w : too_big_warnings(goal.step, goal.minutes, load_rules(journal.root()))) context.warn(w);

@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/standard_streams.hpp"
 #include "core/amount.hpp"
 #include "core/error.hpp"
+#include "core/escape.hpp"
 #include "core/git.hpp"
 #include "core/wrap.hpp"
 
@@ -79,10 +81,20 @@ double Context::number_arg(const std::string& option, const std::string& text) {
   return *value;
 }
 
+const std::string& Context::text_arg(const std::string& option, const std::string& text) {
+  if (!is_valid_utf8(text)) throw usage_error(option + " is not valid UTF-8 text");
+  return text;
+}
+
 void Context::committed(const std::string& message) {
   const Journal& j = journal();
   if (!j.settings().git_commit) return;
-  git_commit(j.root(), {"."}, message);
+  // The change is in the journal already: a command that wrote says so and succeeds.
+  try {
+    git_commit(j.root(), {"."}, message);
+  } catch (const Failure& failure) {
+    warn(std::string("written, but not committed to git: ") + failure.what());
+  }
 }
 
 bool Context::color() const {
@@ -109,7 +121,7 @@ void Context::warn(const std::string& message) const {
   std::cerr << "microstep: warning: " << message << "\n";
 }
 
-void Context::print(const std::string& text) const { std::cout << text << std::flush; }
+void Context::print(const std::string& text) const { write_standard_output(text); }
 
 void Context::print_wrapped(const std::string& text, size_t hang) const {
   print(wrap_text(text, width(), hang));

@@ -38,8 +38,12 @@ class Context {
   Day date_arg(const std::string& option, const std::string& text);
   /// A number argument (an amount, minutes); a usage Failure naming the option otherwise.
   static double number_arg(const std::string& option, const std::string& text);
+  /// A text argument that goes into the journal, as it is; a usage Failure naming the option
+  /// when it is not valid UTF-8 (journal files are UTF-8, and so is every JSON output).
+  static const std::string& text_arg(const std::string& option, const std::string& text);
 
-  /// After a command wrote to the journal: with `git: {commit: true}`, commit the change.
+  /// After a command wrote to the journal: with `git: {commit: true}`, commit the change. A
+  /// commit that fails is a warning: the change is written.
   void committed(const std::string& message);
 
   bool color() const;

@@ -32,7 +32,8 @@ bool write_exactly(int fd, const char* from, size_t size) {
 }
 
 std::optional<std::string> read_cache_file(const std::filesystem::path& path) {
-  Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: a FIFO in its place must not wait for a writer; it is no cache.
+  Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
   struct stat info {};
   if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   std::string bytes(static_cast<size_t>(info.st_size), '\0');

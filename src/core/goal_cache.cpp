@@ -18,7 +18,8 @@ namespace microstep {
 
 namespace {
 
-constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'G', 'C', '1'};
+// 2: goal files must be UTF-8 since; a text version 1 held may no longer give a goal.
+constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'G', 'C', '2'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr size_t kHeaderSize = sizeof kMagic + sizeof(std::uint32_t) + sizeof(std::uint64_t);
 

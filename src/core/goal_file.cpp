@@ -205,6 +205,19 @@ std::string render_new_goal(const Goal& goal) {
   return out;
 }
 
+std::string checked_new_goal_text(const Goal& goal) {
+  std::string text = render_new_goal(goal);
+  const std::string display = "goals/" + goal.id + ".yaml";
+  std::optional<Goal> back;
+  try {
+    back = parse_goal_text(text, display);
+  } catch (const Failure&) {
+  }
+  if (!back || !(*back == goal))
+    throw usage_error("cannot write " + display + ": the goal would not read back as given; nothing written");
+  return text;
+}
+
 std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, const Goal& new_goal,
                               const std::string& display_path) {
   std::vector<std::string> lines = split_lines(old_text);
@@ -293,6 +306,7 @@ std::string rewrite_goal_text(std::string_view old_text, const Goal& old_goal, c
 
 void save_goal_file(const std::filesystem::path& path, std::string_view text) {
   write_file_atomically(path, text);
+  remove_interrupted_writes(path);
 }
 
 }  // namespace microstep

@@ -90,9 +90,9 @@ struct ApplyResult {
 };
 
 /// Applies a plan: writes the goals that do not exist yet (an existing goal file is never
-/// overwritten), then appends, with append_event, the events the log does not hold yet. Two
-/// events are the same when day, goal, kind, amount, note and truth agree; the moment they were
-/// written is ignored. Events are counted as a multiset, so two identical check-ins on one day
+/// overwritten), then appends the events the log does not hold yet, all under the journal's
+/// lock. Two events are the same when day, goal, kind, amount, note and truth agree; the
+/// moment they were written is ignored. Events are counted as a multiset, so two identical check-ins on one day
 /// in the plan and one in the log add one. Check-ins of a goal that already exists (kept or
 /// identical) are still added: the id names the same goal. Everything is validated before
 /// anything is written.

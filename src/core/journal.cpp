@@ -16,6 +16,7 @@
 #include "core/id_table.hpp"
 #include "core/log_cache.hpp"
 #include "core/parallel.hpp"
+#include "core/staged_goals.hpp"
 #include "core/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -51,9 +52,40 @@ fs::path locate_journal(const std::optional<std::string>& dir_option, const fs::
     if (fs::exists(p / "microstep.yaml", ec)) return p;
     if (p == p.parent_path()) break;
   }
-  if (auto data = env("XDG_DATA_HOME")) return fs::path(*data) / "microstep";
-  if (auto home = env("HOME")) return fs::path(*home) / ".local/share/microstep";
-  return fs::path(".local/share/microstep");
+  // Only absolute paths: a relative one (or none) would put the journal wherever the command
+  // happens to run (the XDG base directory specification says to ignore a relative one).
+  auto absolute = [](std::optional<std::string> value) { return value && value->front() == '/' ? value : std::nullopt; };
+  if (auto data = absolute(env("XDG_DATA_HOME"))) return fs::path(*data) / "microstep";
+  if (auto home = absolute(env("HOME"))) return fs::path(*home) / ".local/share/microstep";
+  throw io_error("where is the journal? HOME is not set to an absolute path, nor XDG_DATA_HOME; give --dir or set "
+                 "MICROSTEP_DIR");
+}
+
+namespace {
+
+/// root/name as the journal uses it: the path itself, or where a symbolic link there leads,
+/// which must stay inside the journal (`real_root`).
+fs::path own_path(const fs::path& root, const fs::path& real_root, const std::string& name, bool directory) {
+  fs::path path = root / name;
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (!ec && is_inside(target, real_root)) return target;
+  if (ec) target = fs::read_symlink(path, ec);
+  const std::string rule = "); microstep reads and writes only the journal's own files";
+  if (directory) throw data_error(name + "/ is a symbolic link to a directory outside the journal (" + target.string() + rule);
+  throw data_error(name + ":1: a symbolic link to a file outside the journal (" + target.string() + rule);
+}
+
+}  // namespace
+
+Journal::Journal(fs::path root, Settings settings) : root_(std::move(root)), settings_(std::move(settings)) {
+  std::error_code ec;
+  real_root_ = fs::canonical(root_, ec);
+  if (ec) real_root_ = fs::absolute(root_, ec);
+  log_path_ = own_path(root_, real_root_, "checkins.log", false);
+  settings_path_ = own_path(root_, real_root_, "microstep.yaml", false);
+  goals_dir_ = own_path(root_, real_root_, "goals", true);
 }
 
 Journal Journal::open(const fs::path& root, Settings settings) {
@@ -61,12 +93,27 @@ Journal Journal::open(const fs::path& root, Settings settings) {
   if (!fs::is_directory(root, ec) || !fs::exists(root / "microstep.yaml", ec))
     throw io_error("no journal at " + root.string() + " (no microstep.yaml there); create one with: microstep init " +
                    root.string());
-  return Journal(root, std::move(settings));
+  Journal journal(root, std::move(settings));
+  // An import in progress, or one killed half-way: wait for it, or settle it, so that no
+  // command sees half an import. A journal that cannot be written is read as it is.
+  if (fs::exists(fs::symlink_status(journal.goals_dir() / kStagingDir, ec))) {
+    try {
+      journal.lock();
+    } catch (const Failure&) {
+    }
+  }
+  return journal;
+}
+
+JournalLock Journal::lock() const {
+  JournalLock lock(log_path());
+  settle_interrupted_publish(goals_dir(), lock);
+  return lock;
 }
 
 Journal Journal::open(const fs::path& root) {
   Journal journal = open(root, Settings{});
-  journal.settings_ = load_settings(root / "microstep.yaml", "microstep.yaml");
+  journal.settings_ = load_settings(journal.settings_path(), "microstep.yaml");
   return journal;
 }
 
@@ -103,10 +150,10 @@ std::string Journal::read_goal_text(const std::string& file_name) const {
   std::error_code ec;
   if (fs::is_symlink(path, ec)) {
     fs::path target = fs::weakly_canonical(path, ec);
-    if (ec || !is_inside(target, fs::weakly_canonical(root_, ec)))
+    if (ec || !is_inside(target, real_root_))
       throw data_error(display + ":1: a symbolic link to a file outside the journal; refusing to read it");
   }
-  return read_text_file(path);
+  return read_text_file(path, display);
 }
 
 namespace {

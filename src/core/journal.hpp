@@ -11,31 +11,44 @@
 
 #include "core/checkins.hpp"
 #include "core/goal.hpp"
+#include "core/journal_lock.hpp"
 #include "core/log_file.hpp"
 #include "core/settings.hpp"
 
 namespace microstep {
 
 /// Where the journal is: --dir, else $MICROSTEP_DIR, else the nearest directory at or above
-/// `cwd` holding microstep.yaml, else ${XDG_DATA_HOME:-$HOME/.local/share}/microstep.
+/// `cwd` holding microstep.yaml, else ${XDG_DATA_HOME:-$HOME/.local/share}/microstep, each
+/// of those two only when absolute. Neither: an io Failure that says so, never a path
+/// relative to the current directory.
 std::filesystem::path locate_journal(const std::optional<std::string>& dir_option,
                                      const std::filesystem::path& cwd);
 
 class Journal {
  public:
   /// Opens an existing journal; a missing one is an io Failure that says how to create it.
+  /// checkins.log, microstep.yaml or goals/ as a symbolic link out of the journal is a data
+  /// Failure: microstep reads and writes only the journal's own files.
   static Journal open(const std::filesystem::path& root);
   /// The same with the settings given, microstep.yaml unread (`check` reports a bad one and goes on).
   static Journal open(const std::filesystem::path& root, Settings settings);
 
   const std::filesystem::path& root() const { return root_; }
-  std::filesystem::path log_path() const { return root_ / "checkins.log"; }
-  std::filesystem::path settings_path() const { return root_ / "microstep.yaml"; }
-  std::filesystem::path goals_dir() const { return root_ / "goals"; }
+  /// checkins.log, microstep.yaml and goals/ as the journal uses them: the paths themselves,
+  /// or where a symbolic link leads, which must stay inside the journal (open refuses one
+  /// that leaves it, as a data Failure).
+  const std::filesystem::path& log_path() const { return log_path_; }
+  const std::filesystem::path& settings_path() const { return settings_path_; }
+  const std::filesystem::path& goals_dir() const { return goals_dir_; }
   std::filesystem::path goal_path(const std::string& id) const;
   /// "goals/ID.yaml": how messages name a goal file.
   static std::string goal_display_path(const std::string& id);
   const Settings& settings() const { return settings_; }
+
+  /// The journal's write lock (see JournalLock), waited for: every change to the journal
+  /// holds it from the read the change is based on to its last write. What an import killed
+  /// half-way left is settled first (see staged_goals.hpp).
+  JournalLock lock() const;
 
   /// Ids of all goal files, sorted (from file names; files are not read).
   std::vector<std::string> goal_ids() const;
@@ -114,8 +127,7 @@ class Journal {
                                  LogDiagnostics& diagnostics) const;
 
  private:
-  explicit Journal(std::filesystem::path root, Settings settings)
-      : root_(std::move(root)), settings_(std::move(settings)) {}
+  Journal(std::filesystem::path root, Settings settings);
   struct LogReading;
   /// read_marks' work, the marks in the order of `goals`; with `day_checkins`, also the
   /// check-ins of goals[0] on `day`.
@@ -123,6 +135,8 @@ class Journal {
                                       LogDiagnostics& diagnostics, Day day, CheckinCollector* day_checkins,
                                       std::map<Day, int>* moods = nullptr) const;
   std::filesystem::path root_;
+  std::filesystem::path real_root_;  ///< the root with every symbolic link resolved
+  std::filesystem::path log_path_, settings_path_, goals_dir_;
   Settings settings_;
   std::optional<LogCacheSettings> log_cache_;
   std::optional<GoalCacheSettings> goal_cache_;

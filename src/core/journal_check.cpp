@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/wording.hpp"
 #include "core/goal_file.hpp"
@@ -79,7 +80,7 @@ void check_settings(const Journal& journal, std::vector<JournalProblem>& problem
   const std::string display = "microstep.yaml";
   std::string text;
   try {
-    text = read_text_file(journal.settings_path());
+    text = read_text_file(journal.settings_path(), display);
   } catch (const Failure& failure) {
     problems.push_back(located_problem(failure.what(), display));
     return;
@@ -108,6 +109,34 @@ std::vector<std::string> goal_file_names(const Journal& journal) {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+/// Files interrupted writes left in the journal's directory and in goals/: every command
+/// passes them by, `check` reports them. (A copy `edit` opened is passed by here too: the
+/// edit may still be open.)
+std::vector<JournalProblem> leftover_files(const Journal& journal) {
+  std::vector<JournalProblem> problems;
+  auto scan = [&](const fs::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      const std::string display = prefix + name;
+      if (is_atomic_write_temp(name)) {
+        // ".ID.yaml.tmp-XXXXXX": the next save of that goal removes it.
+        std::string file = name.substr(1, name.size() - std::string_view(".tmp-XXXXXX").size() - 1);
+        std::string id = file.ends_with(".yaml") ? file.substr(0, file.size() - 5) : "";
+        problems.push_back({display, 1,
+                            prefix == "goals/" && is_valid_goal_id(id)
+                                ? "a temporary file left by an interrupted write; the next change of goal '" + id +
+                                      "' removes it (or remove it yourself)"
+                                : "a temporary file left by an interrupted write; remove it"});
+      }
+    }
+  };
+  scan(journal.root(), "");
+  scan(journal.goals_dir(), "goals/");
+  return problems;
 }
 
 }  // namespace
@@ -194,6 +223,8 @@ JournalCheck check_journal(const fs::path& root, Day today) {
       goal_problems.push_back({here.file, here.line, "id '" + id + "' is also declared in " + others});
     }
   }
+  const auto leftovers = leftover_files(journal);
+  goal_problems.insert(goal_problems.end(), leftovers.begin(), leftovers.end());
   sort_by_line(goal_problems);
   result.problems.insert(result.problems.end(), goal_problems.begin(), goal_problems.end());
 

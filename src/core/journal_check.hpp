@@ -51,7 +51,8 @@ struct JournalCheck {
 };
 
 /// Checks the journal at `root` as of `today`: the settings file, every goal file (syntax and
-/// fields, the id against the file name, ids declared twice, conflict markers, CRLF), and every
+/// fields, the id against the file name, ids declared twice, conflict markers, CRLF), the
+/// temporary files interrupted writes left in the journal and in goals/, and every
 /// log line (syntax, unknown goal ids, days after today or before the goal started, conflict
 /// markers, torn lines, CRLF). A missing journal is an io Failure; a file that cannot be read too.
 JournalCheck check_journal(const std::filesystem::path& root, Day today);

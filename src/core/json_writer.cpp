@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/escape.hpp"
+
 namespace microstep {
 
 void JsonWriter::before_value() {
@@ -53,7 +55,20 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
   static const char* hex = "0123456789abcdef";
   out_ += '"';
-  for (unsigned char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      // JSON is UTF-8: a byte that starts no UTF-8 character (a file name in Latin-1, say)
+      // becomes U+FFFD, the replacement character, as decoders show it.
+      const size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out_ += "\xEF\xBF\xBD";
+      } else {
+        out_.append(text.substr(i, length));
+        i += length - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;

@@ -18,6 +18,7 @@ class JsonWriter {
   /// The key of the next value, inside an object.
   JsonWriter& key(std::string_view name);
 
+  /// A string; bytes that are not UTF-8 are written as U+FFFD, so the document always is.
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }

@@ -183,9 +183,10 @@ struct LogCacheBytes {
 };
 
 std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path) {
-  Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: a FIFO in its place must not wait for a writer; it is no cache.
+  Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
   struct stat info {};
-  if (file.fd < 0 || ::fstat(file.fd, &info) != 0) return std::nullopt;
+  if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   const auto file_size = static_cast<std::uint64_t>(info.st_size);
   Header header{};
   if (!read_exactly(file.fd, &header, sizeof header, 0) || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 ||

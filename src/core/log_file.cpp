@@ -1,18 +1,19 @@
 #include "core/log_file.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "core/content_hash.hpp"
 #include "core/descriptor.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "core/regular_file.hpp"
 
 namespace microstep {
 
@@ -164,18 +165,15 @@ off_t next_line_start(int fd, off_t offset, off_t size) {
 }  // namespace
 
 OpenLog::OpenLog(std::filesystem::path path) : path_(std::move(path)) {
-  fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) {
+  // A FIFO or a device in the log's place is refused, not waited on (open_regular_file).
+  Descriptor file = open_regular_file(path_, O_RDONLY, path_.filename().string());
+  if (file.fd < 0) {
     if (errno == ENOENT) return;
     throw io_error(system_error_text("cannot open", path_));
   }
   struct stat info {};
-  if (::fstat(fd_, &info) != 0) {
-    int saved = errno;
-    ::close(fd_);
-    errno = saved;
-    throw io_error(system_error_text("cannot stat", path_));
-  }
+  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path_));
+  fd_ = std::exchange(file.fd, -1);
   auto nanoseconds = [](const timespec& t) { return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec; };
   stamp_ = {static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
             static_cast<std::uint64_t>(info.st_size), nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)};
@@ -273,42 +271,6 @@ void throw_if_errors(const LogDiagnostics& diagnostics) {
                " more bad lines\n";
   message += "fix or remove these lines (microstep never rewrites the log itself)";
   throw data_error(message);
-}
-
-void append_event(const std::filesystem::path& path, const Event& event) {
-  append_events(path, {event});
-}
-
-void append_events(const std::filesystem::path& path, const std::vector<Event>& events) {
-  if (events.empty()) return;
-  std::string line;
-  for (const auto& event : events) line += format_log_line(event);
-  Descriptor file{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)};
-  if (file.fd < 0) throw io_error(system_error_text("cannot open", path));
-  while (::flock(file.fd, LOCK_EX) != 0)
-    if (errno != EINTR) throw io_error(system_error_text("cannot lock", path));
-
-  struct stat info {};
-  if (::fstat(file.fd, &info) != 0) throw io_error(system_error_text("cannot stat", path));
-  if (info.st_size > 0) {
-    // A final line without its newline was cut short by an interrupted write: close it with
-    // a marker, so readers keep ignoring it and the new line stands on its own.
-    Descriptor reader{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-    char last = '\n';
-    if (reader.fd < 0 || ::pread(reader.fd, &last, 1, info.st_size - 1) != 1)
-      throw io_error(system_error_text("cannot read", path));
-    if (last != '\n') line = std::string(kTornMarker) + "\n" + line;
-  }
-
-  ssize_t written = ::write(file.fd, line.data(), line.size());
-  if (written != static_cast<ssize_t>(line.size())) {
-    int saved = errno;
-    // Take back our own partial line (we hold the lock), so the log stays as it was.
-    if (written > 0 && ::ftruncate(file.fd, info.st_size) != 0) { /* nothing more we can do */ }
-    errno = written < 0 ? saved : ENOSPC;
-    throw io_error(system_error_text("cannot append to", path));
-  }
-  if (::fdatasync(file.fd) != 0) throw io_error(system_error_text("cannot sync", path));
 }
 
 }  // namespace microstep

@@ -97,11 +97,4 @@ std::vector<ScannedPart> scan_log_from(
 /// Throws a data Failure listing the errors, if there are any.
 void throw_if_errors(const LogDiagnostics& diagnostics);
 
-/// Appends one event as one line: O_APPEND, flock, a single write(2), fdatasync.
-/// Closes a torn final line first, so the new line always stands on its own.
-void append_event(const std::filesystem::path& path, const Event& event);
-
-/// Appends several events the same way: one lock, one write(2), one sync (for import).
-void append_events(const std::filesystem::path& path, const std::vector<Event>& events);
-
 }  // namespace microstep

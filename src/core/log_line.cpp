@@ -4,9 +4,12 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/amount.hpp"
+#include "core/error.hpp"
 #include "core/escape.hpp"
 #include "core/goal_id.hpp"
 
@@ -390,6 +393,35 @@ std::string format_log_line(const Event& event) {
     line += escape_field(event.truth);
   }
   line += '\n';
+  return line;
+}
+
+std::string checked_log_line(const Event& event) {
+  const auto offset = event.written.offset.count();
+  if (offset <= -24 * 60 || offset >= 24 * 60) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%c%02ld:%02ld", offset < 0 ? '-' : '+', static_cast<long>(std::abs(offset)) / 60,
+                  static_cast<long>(std::abs(offset)) % 60);
+    throw usage_error("the UTC offset " + std::string(text) +
+                      " cannot be written to checkins.log (it holds offsets from -23:59 to +23:59); set TZ to a "
+                      "real time zone, such as Europe/Paris, or give --now with an offset");
+  }
+  std::string line = format_log_line(event);
+  LineParse parsed = parse_log_line(std::string_view(line).substr(0, line.size() - 1));
+  std::string problem;
+  if (parsed.kind != LineParse::Kind::event) {
+    problem = parsed.kind == LineParse::Kind::error ? parsed.problem : "it would read as a blank line";
+  } else {
+    const Event back = to_event(parsed.event);
+    if (back.day != event.day) problem = "its day would read back otherwise";
+    else if (!(back.written == event.written)) problem = "its written time would read back otherwise";
+    else if (back.kind != event.kind || back.goal != event.goal) problem = "its event would read back otherwise";
+    else if (back.amount != event.amount) problem = "its amount would read back otherwise";
+    else if (back.note != event.note || back.truth != event.truth) problem = "its note would read back otherwise";
+  }
+  if (!problem.empty())
+    throw usage_error("cannot write the check-in of " + event.goal + " on " + format_day(event.day) + ": " + problem +
+                      "; nothing written");
   return line;
 }
 

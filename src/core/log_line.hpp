@@ -54,4 +54,10 @@ Event to_event(const EventView& view);
 /// The line for an event, ending in '\n'.
 std::string format_log_line(const Event& event);
 
+/// format_log_line, checked to read back as the same event (encode, decode, compare) before
+/// anything is written: what microstep writes, it reads back identically. A usage Failure
+/// says why not: an offset outside -23:59..+23:59 (a TZ such as UTC+25), or the field that
+/// would read back otherwise.
+std::string checked_log_line(const Event& event);
+
 }  // namespace microstep

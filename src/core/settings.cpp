@@ -1,12 +1,12 @@
 #include "core/settings.hpp"
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
+#include <system_error>
 
 #include "core/clock.hpp"
 #include "core/day.hpp"
 #include "core/error.hpp"
+#include "core/text_file.hpp"
 #include "core/yaml_text.hpp"
 
 namespace microstep {
@@ -66,11 +66,10 @@ Settings parse_settings_text(std::string_view text, const std::string& display_p
 }
 
 Settings load_settings(const std::filesystem::path& path, const std::string& display_path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_settings_text(text.str(), display_path);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  // Not waited on when a FIFO or a device stands in its place: refused (read_text_file).
+  return parse_settings_text(read_text_file(path, display_path), display_path);
 }
 
 std::string default_settings_text() {

@@ -5,33 +5,47 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 #include "core/descriptor.hpp"
 #include "core/error.hpp"
+#include "core/regular_file.hpp"
 
 namespace microstep {
 
-std::string read_text_file(const std::filesystem::path& path) {
-  // open, fstat and read, without a stream: every command reads its settings and goal files
-  // this way, and an ifstream with its string stream cost several times the system calls.
-  Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  struct stat info {};
-  // A directory opens too: it must not pass for an empty file.
-  if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || S_ISDIR(info.st_mode)) throw io_error("cannot read " + path.string());
-  std::string text;
-  // Room for the whole file and one byte more, so that the read that finds its end needs none.
-  text.resize(S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) + 1 : 4096);
+namespace {
+
+/// Reads from `fd` into `text`, grown as needed, to the end of the file; `text` starts with
+/// room for what the caller expects, so that a file read whole needs one read (and one more
+/// that finds its end).
+std::string read_all(int fd, const std::filesystem::path& path, size_t expected) {
+  std::string text(expected + 1, '\0');
   size_t size = 0;
   for (;;) {
-    if (size == text.size()) text.resize(size + 4096);  // grown while reading, or not a regular file
-    ssize_t got = ::read(file.fd, text.data() + size, text.size() - size);
+    if (size == text.size()) text.resize(size + 65536);
+    ssize_t got = ::read(fd, text.data() + size, text.size() - size);
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw io_error("cannot read " + path.string());
+    if (got < 0) throw io_error("cannot read " + path.string() + ": " + std::strerror(errno));
     if (got == 0) break;
     size += static_cast<size_t>(got);
   }
   text.resize(size);
   return text;
+}
+
+}  // namespace
+
+std::string read_descriptor(int fd, const std::filesystem::path& path) { return read_all(fd, path, 4095); }
+
+std::string read_text_file(const std::filesystem::path& path, const std::string& display) {
+  // open, fstat and read, without a stream: every command reads its settings and goal files
+  // this way, and an ifstream with its string stream cost several times the system calls.
+  // open_regular_file refuses a FIFO, a device or a directory before anything waits on it.
+  Descriptor file = open_regular_file(path, O_RDONLY, display.empty() ? path.string() : display);
+  if (file.fd < 0) throw io_error("cannot read " + path.string());
+  struct stat info {};
+  const size_t expected = ::fstat(file.fd, &info) == 0 ? static_cast<size_t>(info.st_size) : 4095;
+  return read_all(file.fd, path, expected);
 }
 
 }  // namespace microstep

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
 #include <yaml-cpp/anchor.h>
@@ -74,6 +75,21 @@ std::string yaml_where(const std::string& display_path, const YAML::Node& node) 
 YAML::Node load_yaml_mapping(std::string_view text, const std::string& display_path,
                              const std::string& expected) {
   if (text.size() > kMaxDocument) throw data_error(display_path + ":1: larger than 1 MiB");
+  // The check the log's notes get: yaml-cpp passes any byte through, and every text read
+  // here may end up in JSON, which must be UTF-8.
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      throw data_error(display_path + ":" + std::to_string(line) + ": not valid UTF-8 (byte " + byte + " at column " +
+                       std::to_string(column) + "); save the file as UTF-8");
+    }
+    if (text[i] == '\n') line++, column = 1;
+    else ++column;
+    i += length;
+  }
   if (size_t line = find_anchor_or_alias(text))
     throw data_error(display_path + ":" + std::to_string(line) +
                      ": anchors and aliases (& and *) are not allowed here");

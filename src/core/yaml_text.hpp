@@ -7,9 +7,10 @@
 
 namespace microstep {
 
-/// Parses a document that must be a mapping. Refuses anchors and aliases (no "billion
-/// laughs"), documents over 1 MiB, syntax errors and anything but a mapping, each as a data
-/// Failure "DISPLAY_PATH:LINE: ..."; `expected` says what the mapping holds, for the message.
+/// Parses a document that must be a mapping. Refuses text that is not UTF-8, anchors and
+/// aliases (no "billion laughs"), documents over 1 MiB, syntax errors and anything but a
+/// mapping, each as a data Failure "DISPLAY_PATH:LINE: ..."; `expected` says what the mapping
+/// holds, for the message.
 YAML::Node load_yaml_mapping(std::string_view text, const std::string& display_path,
                              const std::string& expected);
 

@@ -37,7 +37,7 @@ TEST_CASE("init creates the journal and is idempotent") {
   TempJournal j;
   RunResult r = j.run({"--json", "init"});
   Json created = json_of(r);
-  CHECK(created["created"].size() == 3);
+  CHECK(created["created"].size() == 4);
   CHECK(j.read(".gitattributes").find("checkins.log merge=union") != std::string::npos);
   CHECK(j.exists("goals"));
   CHECK(j.read("checkins.log").empty());

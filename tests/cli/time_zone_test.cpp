@@ -50,4 +50,34 @@ TEST_CASE("a leap day and a month end") {
   CHECK(day_and_written("UTC", "2028-03-01T02:00", "04:00") == "2028-02-29\t2028-03-01T02:00:00+00:00");
 }
 
+TEST_CASE("a zone whose UTC offset a log line cannot hold is refused before anything is written") {
+  TempJournal j;
+  j.write("microstep.yaml", "");
+  j.write("goals/g.yaml", "id: g\nstep: x\nstarted: 2020-01-01\n");
+  j.write("checkins.log", "");
+  const std::vector<std::pair<std::string, std::string>> zones{
+      {"UTC+25", "-25:00"}, {"UTC-24:30", "+24:30"}, {"<+99>-99", "+99:00"}, {"UTC+24", "-24:00"}};
+  for (const auto& [tz, offset] : zones) {
+    CAPTURE(tz);
+    for (const std::string command : {"done", "skip", "pause"}) {
+      RunResult r = j.run({command, "g"}, RunOptions{.env = {{"TZ", tz}}});
+      CHECK(r.exit_code == 2);
+      CHECK_MESSAGE(r.err == "microstep: the UTC offset " + offset +
+                                 " cannot be written to checkins.log (it holds offsets from -23:59 to +23:59); set "
+                                 "TZ to a real time zone, such as Europe/Paris, or give --now with an offset\n",
+                    r.err);
+      CHECK(j.read("checkins.log").empty());
+    }
+    // Reading is not affected, and neither is a zone at the edge.
+    CHECK(j.run({"stats"}, RunOptions{.env = {{"TZ", tz}}}).exit_code == 0);
+  }
+  for (const std::string tz : {"UTC-23:59", "<-1230>+12:30"}) {
+    CAPTURE(tz);
+    CHECK(j.run({"done", "g"}, RunOptions{.env = {{"TZ", tz}}}).exit_code == 0);
+    CHECK(j.run({"stats"}, RunOptions{.env = {{"TZ", tz}}}).exit_code == 0);
+  }
+  CHECK(lines_of(j.read("checkins.log")).size() == 2);
+  CHECK(j.run({"--today", "2099-01-01", "check"}).exit_code == 0);  // days ahead of UTC's today
+}
+
 }  // namespace microstep::test

@@ -72,4 +72,26 @@ TEST_CASE("write_file_atomically: a directory it cannot write to is an io failur
   CHECK(entries(dir) == 1);
 }
 
+TEST_CASE("is_atomic_write_temp: the temporary names write_file_atomically gives - of one file or of any") {
+  CHECK(is_atomic_write_temp(".run.yaml.tmp-AbC123", "run.yaml"));
+  CHECK(is_atomic_write_temp(".run.yaml.tmp-AbC123"));
+  CHECK_FALSE(is_atomic_write_temp(".run.yaml.tmp-AbC123", "walk.yaml"));
+  CHECK_FALSE(is_atomic_write_temp(".run.yaml.tmp-AbC12"));     // five random characters
+  CHECK_FALSE(is_atomic_write_temp("run.yaml.tmp-AbC123"));     // not hidden
+  CHECK_FALSE(is_atomic_write_temp("..tmp-AbC123"));            // of no file
+  CHECK_FALSE(is_atomic_write_temp(".run.edit-AbC123.yaml"));   // an edit copy
+  CHECK_FALSE(is_atomic_write_temp("run.yaml"));
+}
+
+TEST_CASE("remove_interrupted_writes removes the leftovers of that file only") {
+  TempDir dir;
+  dir.write("run.yaml", "id: run\n");
+  dir.write(".run.yaml.tmp-AbC123", "id: ru");
+  dir.write(".run.yaml.tmp-XyZ789", "");
+  dir.write(".walk.yaml.tmp-AbC123", "");
+  dir.write(".run.edit-AbC123.yaml", "");
+  remove_interrupted_writes(dir.path / "run.yaml");
+  CHECK(test::names_in(dir.path) == std::vector<std::string>{".run.edit-AbC123.yaml", ".walk.yaml.tmp-AbC123", "run.yaml"});
+}
+
 }  // namespace microstep

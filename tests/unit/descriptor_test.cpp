@@ -5,6 +5,8 @@
 
 #include <fcntl.h>
 
+#include <utility>
+
 namespace microstep {
 
 TEST_CASE("Descriptor: closes what it holds, and only that") {
@@ -20,6 +22,21 @@ TEST_CASE("Descriptor: closes what it holds, and only that") {
     Descriptor none;  // holds nothing: closes nothing
     CHECK(none.fd == -1);
   }
+}
+
+TEST_CASE("Descriptor: moves hand the descriptor over - the one moved from closes nothing") {
+  Descriptor first{::open("/dev/null", O_RDONLY | O_CLOEXEC)};
+  const int fd = first.fd;
+  REQUIRE(fd >= 0);
+  Descriptor second = std::move(first);
+  CHECK(first.fd == -1);
+  CHECK(second.fd == fd);
+  Descriptor third{::open("/dev/null", O_RDONLY | O_CLOEXEC)};
+  const int replaced = third.fd;
+  third = std::move(second);
+  CHECK(third.fd == fd);
+  CHECK(::fcntl(replaced, F_GETFD) == -1);  // what third held is closed
+  CHECK(::fcntl(fd, F_GETFD) != -1);
 }
 
 }  // namespace microstep

@@ -139,7 +139,7 @@ TEST_CASE("goal_cache: a cache written by another version of microstep is not us
   body.put(std::uint64_t{4});
   body.put_text(encode_goal(full));
   Encoder file;
-  file.bytes = "mstepGC1";
+  file.bytes = "mstepGC2";
   file.put(std::uint32_t{0x01020304});
   file.put(hash_bytes(body.bytes));
   REQUIRE(write_cache_file(dir.path / "goals", file.bytes + body.bytes));
@@ -151,7 +151,7 @@ TEST_CASE("goal_cache: a cache written by another version of microstep is not us
   current.put_text(MICROSTEP_VERSION);
   current.bytes += same.bytes;
   Encoder ours;
-  ours.bytes = "mstepGC1";
+  ours.bytes = "mstepGC2";
   ours.put(std::uint32_t{0x01020304});
   ours.put(hash_bytes(current.bytes));
   REQUIRE(write_cache_file(dir.path / "goals", ours.bytes + current.bytes));

@@ -180,6 +180,21 @@ TEST_CASE("journal: located by --dir - then MICROSTEP_DIR - then the nearest mic
   CHECK(locate_journal(std::nullopt, dir.path / "elsewhere") == "/data/microstep");
 }
 
+TEST_CASE("journal: never located relative to the current directory - a relative HOME or XDG_DATA_HOME is none") {
+  TempDir dir;
+  EnvVar env("MICROSTEP_DIR", std::nullopt);
+  EnvVar data("XDG_DATA_HOME", "data");
+  const std::string message =
+      "where is the journal? HOME is not set to an absolute path, nor XDG_DATA_HOME; give --dir or set MICROSTEP_DIR";
+  {
+    EnvVar home("HOME", std::nullopt);
+    CHECK_THROWS_WITH_AS(locate_journal(std::nullopt, dir.path), message.c_str(), Failure);
+  }
+  EnvVar home("HOME", "home");
+  CHECK_THROWS_WITH_AS(locate_journal(std::nullopt, dir.path), message.c_str(), Failure);
+  CHECK(locate_journal("relative/by/choice", dir.path) == "relative/by/choice");  // --dir is taken as given
+}
+
 TEST_CASE("journal: opening a directory without microstep.yaml says how to create one") {
   TempDir dir;
   try {

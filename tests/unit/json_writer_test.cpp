@@ -37,6 +37,14 @@ TEST_CASE("json_writer: every control character is escaped - UTF-8 passes throug
   CHECK(json.str() == "[\"q\\\" b\\\\ n\\n t\\t r\\r \\u0001 \\u001f caf\xC3\xA9 \xF0\x9F\x8E\x89 \\u0000end\"]\n");
 }
 
+TEST_CASE("json_writer: bytes that are not UTF-8 become U+FFFD - the document stays UTF-8") {
+  JsonWriter json;
+  // Latin-1 "é", a lone continuation byte, a sequence cut short, an overlong '/', a surrogate.
+  json.begin_array().value("caf\xe9 \x80 \xE2\x82 \xC0\xAF \xED\xA0\x80 \xE2\x82\xAC").end_array();
+  const std::string r = "\xEF\xBF\xBD";
+  CHECK(json.str() == "[\"caf" + r + " " + r + " " + r + r + " " + r + r + " " + r + r + r + " \xE2\x82\xAC\"]\n");
+}
+
 TEST_CASE("json_writer: numbers - whole ones without a fraction - rates rounded to 4 decimals") {
   JsonWriter json;
   json.begin_array().value(2.0).value(-7L).value(0.125).value(round_for_output(2.0 / 3)).end_array();

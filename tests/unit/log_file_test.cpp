@@ -1,4 +1,4 @@
-/// Tests of core/log_file: streaming the log (in one part or several) and appending to it.
+/// Tests of core/log_file: streaming the log (in one part or several).
 #include "core/log_file.hpp"
 
 #include <sys/stat.h>
@@ -302,47 +302,6 @@ TEST_CASE("OpenLog: the stamp of a missing log is all zeros - a log's says its s
   const FileStamp renamed = OpenLog(log.path).stamp();
   CHECK(renamed.size == appended.size);
   CHECK(renamed.inode != appended.inode);
-}
-
-TEST_CASE("append_event: one line each - a torn last line is closed first and then ignored") {
-  TempLog log;
-  Event e;
-  e.day = *parse_iso_day("2026-11-02");
-  e.written = Moment{date::sys_seconds{e.day} + std::chrono::hours{7}, std::chrono::minutes{60}};
-  e.goal = "a";
-  e.note = "tab\there, newline\nthere";
-  append_event(log.path, e);
-  CHECK(read_text_file(log.path) == format_log_line(e));
-
-  // An interrupted write left half a line: it is a warning, and the next append closes it.
-  std::ofstream(log.path, std::ios::app | std::ios::binary) << "2026-11-03\t2026-11-03T0";
-  LogDiagnostics before;
-  CHECK(events_of(log, 1, before).size() == 1);
-  CHECK(before.error_count == 0);
-  REQUIRE(before.warnings.size() == 1);
-  CHECK(before.warnings[0].starts_with("checkins.log:2: the last line has no newline"));
-
-  append_event(log.path, e);
-  CHECK(read_text_file(log.path) == format_log_line(e) + "2026-11-03\t2026-11-03T0" + std::string(kTornMarker) +
-                                        "\n" + format_log_line(e));
-  LogDiagnostics after;
-  CHECK(events_of(log, 1, after) == std::vector<std::pair<size_t, std::string>>{{1, "a"}, {3, "a"}});
-  CHECK(after.error_count == 0);
-  REQUIRE(after.warnings.size() == 1);
-  CHECK(after.warnings[0].starts_with("checkins.log:2: a line cut short"));
-}
-
-TEST_CASE("append_events writes all of them in one go - none for an empty list") {
-  TempLog log;
-  append_events(log.path, {});
-  CHECK_FALSE(fs::exists(log.path));
-  Event a, b;
-  a.day = b.day = *parse_iso_day("2026-11-02");
-  a.goal = "a";
-  b.goal = "b";
-  b.kind = EventKind::skip;
-  append_events(log.path, {a, b});
-  CHECK(read_text_file(log.path) == format_log_line(a) + format_log_line(b));
 }
 
 }  // namespace microstep

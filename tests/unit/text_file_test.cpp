@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -39,10 +41,15 @@ TEST_CASE("read_text_file reads an empty file as empty text") {
   CHECK(read_text_file(dir.path / "empty.yaml").empty());
 }
 
-TEST_CASE("read_text_file: a missing file and a directory are io failures naming the path") {
+TEST_CASE("read_text_file: a missing file is an io failure naming the path - a directory or a FIFO is bad data") {
   TempDir dir;
   CHECK(code_of_reading(dir.path / "missing.yaml") == ExitCode::io);
-  CHECK(code_of_reading(dir.path) == ExitCode::io);
+  CHECK(code_of_reading(dir.path) == ExitCode::data);
+  REQUIRE(::mkfifo((dir.path / "fifo.yaml").c_str(), 0644) == 0);
+  CHECK_THROWS_WITH_AS(read_text_file(dir.path / "fifo.yaml", "goals/fifo.yaml"),
+                       "goals/fifo.yaml:1: not a regular file but a FIFO; microstep reads and writes only regular "
+                       "files here",
+                       Failure);  // at once: never waits for a writer
   try {
     read_text_file(dir.path / "missing.yaml");
   } catch (const Failure& failure) {

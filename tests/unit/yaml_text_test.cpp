@@ -39,6 +39,14 @@ TEST_CASE("yaml_text: anchors and aliases - syntax errors - non-mappings and hug
   CHECK(error_of("a: Tom &Jerry\nb: 2 * 3\n").empty());
 }
 
+TEST_CASE("yaml_text: text that is not UTF-8 is refused with its line and column - a BOM and UTF-8 pass") {
+  CHECK(error_of("a: 1\nb: caf\xe9\n") == "f.yaml:2: not valid UTF-8 (byte 0xE9 at column 7); save the file as UTF-8");
+  CHECK(error_of("a: \xC3\xA9t\xC3\xA9 \xC0\xAF\n") ==  // columns count characters; an overlong '/'
+        "f.yaml:1: not valid UTF-8 (byte 0xC0 at column 8); save the file as UTF-8");
+  CHECK(error_of("a: \xED\xA0\x80\n").starts_with("f.yaml:1: not valid UTF-8 (byte 0xED"));  // a surrogate
+  CHECK(error_of("\xEF\xBB\xBF" "a: caf\xC3\xA9 \xF0\x9F\x8E\x89\n").empty());
+}
+
 TEST_CASE("yaml_text: yaml_scalar writes text plain when it reads back the same - quoted otherwise") {
   CHECK(yaml_scalar("Write one sentence") == "Write one sentence");
   for (std::string text : {"", "true", "null", "~", "123", "a: b", "# no", " lead", "trail ", "\"q\"", "it's",
