@@ -81,9 +81,10 @@ Event event(Gen& g) {
   e.day = g.day();
   e.written = Moment{date::sys_seconds{std::chrono::seconds{static_cast<long>(g.below(9'000'000'000)) - 2'200'000'000}},
                      g.offset()};
-  e.kind = static_cast<EventKind>(g.below(5));
-  e.goal = g.id();
+  e.kind = static_cast<EventKind>(g.below(6));  // done, skip, undo, pause, resume, mood
+  e.goal = e.kind == EventKind::mood ? "" : g.id();  // a mood belongs to no goal
   if (e.kind == EventKind::done) e.amount = g.maybe_amount();
+  if (e.kind == EventKind::mood) e.amount = static_cast<double>(kMoodLow + g.below(kMoodHigh - kMoodLow + 1));
   e.note = g.text();
   e.truth = g.chance(30) ? g.text() : "";
   return e;
@@ -160,13 +161,15 @@ TEST_CASE("round trip: what a log line cannot hold is refused before it is writt
     }
     SUBCASE("an amount whose text is too long to read") {
       e.kind = EventKind::done;
+      if (e.goal.empty()) e.goal = "g";  // it was a mood
       e.amount = std::ldexp(1.0, -110 - static_cast<int>(g.below(900)));
       CHECK_THROWS_WITH_AS(checked_log_line(e), doctest::Contains("amount"), Failure);
     }
     SUBCASE("an amount on an event that may not carry one") {
       e.kind = EventKind::skip;
+      if (e.goal.empty()) e.goal = "g";  // it was a mood
       e.amount = 2;
-      CHECK_THROWS_WITH_AS(checked_log_line(e), doctest::Contains("only a done may carry an amount"), Failure);
+      CHECK_THROWS_WITH_AS(checked_log_line(e), doctest::Contains("only a done (or a mood) may carry an amount"), Failure);
     }
   }
 }
