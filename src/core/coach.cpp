@@ -135,9 +135,13 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
     return s;
   }
   if (verdict.unit == ChainUnit::day && t.missed_in_a_row >= 1) {
+    // The step in force only: a step just made smaller does not answer for the old one.
+    const Day since = std::max(version.from, chain.started());
     auto recent = recent_occurrences(chain, std::max(t.review_window, t.missed_in_a_row));
     int in_a_row = 0;
-    while (in_a_row < static_cast<int>(recent.size()) && is_miss(chain.state(recent[in_a_row]))) ++in_a_row;
+    while (in_a_row < static_cast<int>(recent.size()) && recent[in_a_row] >= since &&
+           is_miss(chain.state(recent[in_a_row])))
+      ++in_a_row;
     if (in_a_row >= t.missed_in_a_row && in_a_row >= 2)
       return smaller("missed in a row", "the last " + std::to_string(in_a_row) + " scheduled days were missed in a row");
   }

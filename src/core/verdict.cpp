@@ -15,8 +15,12 @@ Verdict seven_day_rule(const Chain& chain, const CoachThresholds& t) {
     v.needed = t.review_periods_needed;
     v.quota = chain.in_force().schedule.n;
   }
+  // The step in force is judged on its own days: after `shrink`, the smaller step starts
+  // afresh rather than answering for the bigger one's misses.
+  const Day since = std::max(chain.in_force().from, chain.started());
   const auto& occasions = chain.occasions();
   for (auto it = occasions.rbegin(); it != occasions.rend() && v.judged < v.window; ++it) {
+    if (it->last < since) break;
     if (it->unit != v.unit || it->outcome == Occasion::Outcome::pending) continue;
     ++v.judged;
     v.kept += it->outcome == Occasion::Outcome::kept;

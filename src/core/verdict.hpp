@@ -21,8 +21,8 @@ struct Verdict {
   std::optional<bool> on_track;
 };
 
-/// The verdict of today's version: its last `window` judged occasions (a day or period
-/// still open today is not judged yet; one kept today is).
+/// The verdict of today's version: its last `window` judged occasions since it took effect
+/// (a day or period still open today is not judged yet; one kept today is).
 Verdict seven_day_rule(const Chain& chain, const CoachThresholds& thresholds);
 
 /// The numbers: "4 of the last 7 scheduled days done", "3/week met in 2 of the last 4

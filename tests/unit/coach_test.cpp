@@ -59,6 +59,15 @@ TEST_CASE("two scheduled days missed in a row makes it smaller") {
   CHECK(s.step == "Do one push-up");  // 10 is more than a handful
 }
 
+TEST_CASE("a step just made smaller does not answer for the bigger one's misses") {
+  Goal g = test::goal_changed_on("2026-11-01", "daily", "2026-11-15", "daily");
+  g.history[0].step = "Write one chapter";
+  g.step = "Write one page";
+  auto m = done_except("2026-11-01", "2026-11-14", {"2026-11-12", "2026-11-13", "2026-11-14"});
+  // Today, the 15th, the page's first day: nothing judged on it yet, so nothing to shrink.
+  CHECK(suggestion_for(g, m, "2026-11-15").kind == SuggestionKind::keep);
+}
+
 TEST_CASE("no check-in in the first 3 scheduled days makes it smaller") {
   Goal g = goal_with("Go for a walk", "2026-11-18", "mon,wed,fri");
   DayMarks none;

@@ -42,6 +42,21 @@ TEST_CASE("verdict: the last 7 judged days of a day schedule") {
   }
 }
 
+TEST_CASE("verdict: the step in force is judged on its own days") {
+  // "Write one chapter" missed for a week, then shrunk to "Write one page" from the 15th:
+  // done on the 15th and 16th. The page is judged on its two days, not on the chapter's misses.
+  Goal g = test::goal_changed_on("2026-11-01", "daily", "2026-11-15", "daily");
+  g.history[0].step = "Write one chapter";
+  g.step = "Write one page";
+  auto m = done_except("2026-11-01", "2026-11-16",
+                       {"2026-11-08", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14"});
+  Verdict v = seven_day_rule(Chain(g, m, day("2026-11-16"), 0), CoachThresholds{});
+  CHECK(v.judged == 2);
+  CHECK(v.kept == 2);
+  CHECK_FALSE(v.on_track);
+  CHECK(verdict_text(v) == "too early to judge: 2 of 2 scheduled days done so far");
+}
+
 TEST_CASE("verdict: a quota goal by its last 4 periods") {
   Goal g = goal_with("2026-11-02", "3/week");
   CoachThresholds t;
