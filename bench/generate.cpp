@@ -21,10 +21,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/event.hpp"
-#include "core/goal.hpp"
-#include "core/goal_file.hpp"
-#include "core/log_line.hpp"
+#include "core/model/event.hpp"
+#include "core/model/goal.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/journal/log_line.hpp"
 
 namespace fs = std::filesystem;
 using namespace microstep;

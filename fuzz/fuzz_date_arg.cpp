@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/model/clock.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <typeinfo>
 
-#include "core/error.hpp"
-#include "core/export.hpp"
+#include "core/base/error.hpp"
+#include "core/interop/export.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

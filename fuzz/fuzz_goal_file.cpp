@@ -20,11 +20,11 @@
 #include <string_view>
 #include <typeinfo>
 
-#include "core/error.hpp"
-#include "core/goal_cache.hpp"
-#include "core/goal_change.hpp"
-#include "core/goal_file.hpp"
-#include "core/goal_id.hpp"
+#include "core/base/error.hpp"
+#include "core/cache/goal_cache.hpp"
+#include "core/model/goal_change.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/model/goal_id.hpp"
 #include "fuzz_check.hpp"
 #include "yaml_events.hpp"
 

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/log_file.hpp"
+#include "core/journal/log_file.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

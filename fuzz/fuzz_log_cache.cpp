@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/log_cache.hpp"
+#include "core/cache/log_cache.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/log_line.hpp"
+#include "core/journal/log_line.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

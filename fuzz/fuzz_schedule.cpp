@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/schedule.hpp"
+#include "core/model/schedule.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

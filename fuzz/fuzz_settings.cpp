@@ -11,8 +11,8 @@
 #include <string_view>
 #include <typeinfo>
 
-#include "core/error.hpp"
-#include "core/settings.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/settings.hpp"
 #include "fuzz_check.hpp"
 #include "yaml_events.hpp"
 

@@ -1,6 +1,6 @@
 // microstep_embed_rules IN OUT: a build step, not part of microstep. Parses the coaching rules
 // IN (data/rules.yaml) with the library's own parser and writes them to OUT as C++
-// (default_rules() and default_rules_text(), see core/coach_rules.hpp): the binary then
+// (default_rules() and default_rules_text(), see core/judge/coach_rules.hpp): the binary then
 // coaches wherever it is copied, without a file to read or YAML to parse on every run.
 #include <cstdio>
 #include <fstream>
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/coach_rules.hpp"
-#include "core/error.hpp"
+#include "core/judge/coach_rules.hpp"
+#include "core/base/error.hpp"
 
 namespace {
 
@@ -67,7 +67,7 @@ std::string cpp_of(const microstep::CoachRules& rules, const std::string& text) 
   const auto& t = rules.thresholds;
   std::ostringstream out;
   out << "// Written at build time from data/rules.yaml by microstep_embed_rules (src/embed_rules.cpp).\n"
-      << "#include \"core/coach_rules.hpp\"\n\nnamespace microstep {\n\n"
+      << "#include \"core/judge/coach_rules.hpp\"\n\nnamespace microstep {\n\n"
       << "std::string_view default_rules_text() {\n  static constexpr char text[] =\n";
   for (size_t at = 0; at < text.size();) {
     size_t end = text.find('\n', at);

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/standard_streams.hpp"
 #include "cli/usage.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 int main(int argc, char** argv) {
   using namespace microstep;

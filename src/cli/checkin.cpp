@@ -1,7 +1,7 @@
 #include "cli/checkin.hpp"
 
-#include "core/error.hpp"
-#include "core/escape.hpp"
+#include "core/base/error.hpp"
+#include "core/base/escape.hpp"
 
 namespace microstep::cli {
 

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "cli/context.hpp"
-#include "core/event.hpp"
-#include "core/goal.hpp"
+#include "core/model/event.hpp"
+#include "core/model/goal.hpp"
 
 namespace microstep::cli {
 

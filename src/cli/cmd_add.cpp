@@ -2,12 +2,12 @@
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "cli/goal_update.hpp"
-#include "core/error.hpp"
-#include "core/goal_file.hpp"
-#include "core/goal_id.hpp"
-#include "core/intention.hpp"
-#include "core/report.hpp"
-#include "core/shrink.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/model/goal_id.hpp"
+#include "core/render/intention.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/shrink.hpp"
 
 namespace microstep::cli {
 

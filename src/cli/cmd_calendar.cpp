@@ -1,10 +1,10 @@
 // microstep calendar [ID]: the chain, as month grids (one goal) or heatmap strips (all goals).
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/calendar.hpp"
-#include "core/error.hpp"
-#include "core/json_writer.hpp"
-#include "core/wrap.hpp"
+#include "core/render/calendar.hpp"
+#include "core/base/error.hpp"
+#include "core/render/json_writer.hpp"
+#include "core/base/wrap.hpp"
 
 namespace microstep::cli {
 

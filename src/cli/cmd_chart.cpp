@@ -3,10 +3,10 @@
 // completion rate line per goal, for a journal's README.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/chart_svg.hpp"
-#include "core/error.hpp"
-#include "core/wording.hpp"
-#include "core/output_file.hpp"
+#include "core/render/chart_svg.hpp"
+#include "core/base/error.hpp"
+#include "core/base/wording.hpp"
+#include "core/journal/output_file.hpp"
 
 namespace microstep::cli {
 

@@ -1,8 +1,8 @@
 // microstep check: every problem in the journal, one `file:line: problem` per line.
 #include "cli/commands.hpp"
-#include "core/wording.hpp"
-#include "core/error.hpp"
-#include "core/journal_check.hpp"
+#include "core/base/wording.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/journal_check.hpp"
 
 namespace microstep::cli {
 

@@ -1,12 +1,12 @@
 // microstep done ID: log a check-in, celebrate it, show the streak.
 #include "cli/checkin.hpp"
 #include "cli/commands.hpp"
-#include "core/celebration.hpp"
-#include "core/done_outcome.hpp"
-#include "core/error.hpp"
-#include "core/milestones.hpp"
-#include "core/report.hpp"
-#include "core/week_review.hpp"
+#include "core/judge/celebration.hpp"
+#include "core/judge/done_outcome.hpp"
+#include "core/base/error.hpp"
+#include "core/judge/milestones.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/week_review.hpp"
 
 namespace microstep::cli {
 

@@ -4,11 +4,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/intention.hpp"
-#include "core/reminders.hpp"
-#include "core/text_file.hpp"
+#include "core/journal/atomic_file.hpp"
+#include "core/base/error.hpp"
+#include "core/render/intention.hpp"
+#include "core/judge/reminders.hpp"
+#include "core/base/text_file.hpp"
 
 namespace microstep::cli {
 

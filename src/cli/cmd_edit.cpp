@@ -10,12 +10,12 @@
 #include <cstring>
 
 #include "cli/commands.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/goal_file.hpp"
-#include "core/journal_check.hpp"
-#include "core/regular_file.hpp"
-#include "core/text_file.hpp"
+#include "core/journal/atomic_file.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/journal/journal_check.hpp"
+#include "core/base/regular_file.hpp"
+#include "core/base/text_file.hpp"
 
 namespace fs = std::filesystem;
 

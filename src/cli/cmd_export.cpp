@@ -4,10 +4,10 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
-#include "core/export.hpp"
-#include "core/wording.hpp"
-#include "core/output_file.hpp"
+#include "core/base/error.hpp"
+#include "core/interop/export.hpp"
+#include "core/base/wording.hpp"
+#include "core/journal/output_file.hpp"
 
 namespace microstep::cli {
 

@@ -1,7 +1,7 @@
 // microstep help [COMMAND]: the help of the whole program, or of one command.
 #include "cli/commands.hpp"
 #include "cli/usage.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 namespace microstep::cli {
 

@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
-#include "core/export.hpp"
-#include "core/import_apply.hpp"
-#include "core/import_harsh.hpp"
-#include "core/import_loop.hpp"
+#include "core/base/error.hpp"
+#include "core/interop/export.hpp"
+#include "core/interop/import_apply.hpp"
+#include "core/interop/import_harsh.hpp"
+#include "core/interop/import_loop.hpp"
 
 namespace microstep::cli {
 

@@ -3,10 +3,10 @@
 #include <fstream>
 
 #include "cli/commands.hpp"
-#include "core/atomic_file.hpp"
-#include "core/error.hpp"
-#include "core/git.hpp"
-#include "core/settings.hpp"
+#include "core/journal/atomic_file.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/git.hpp"
+#include "core/journal/settings.hpp"
 
 namespace fs = std::filesystem;
 

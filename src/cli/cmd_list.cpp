@@ -1,7 +1,7 @@
 // microstep list: goals with status, schedule, step and anchor.
 #include "cli/commands.hpp"
-#include "core/big_goal.hpp"
-#include "core/report.hpp"
+#include "core/judge/big_goal.hpp"
+#include "core/render/report.hpp"
 
 namespace microstep::cli {
 

@@ -1,7 +1,7 @@
 // microstep log [ID] [--since DATE] [--until DATE]: the check-in events, one a line, newest last.
 #include "cli/commands.hpp"
-#include "core/escape.hpp"
-#include "core/history.hpp"
+#include "core/base/escape.hpp"
+#include "core/journal/history.hpp"
 
 namespace microstep::cli {
 

@@ -7,14 +7,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/goal_update.hpp"
-#include "core/error.hpp"
-#include "core/goal_file.hpp"
-#include "core/goal_id.hpp"
-#include "core/import_apply.hpp"
-#include "core/intention.hpp"
-#include "core/plan.hpp"
-#include "core/report.hpp"
-#include "core/ridiculous_test.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/model/goal_id.hpp"
+#include "core/interop/import_apply.hpp"
+#include "core/render/intention.hpp"
+#include "core/judge/plan.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/ridiculous_test.hpp"
 
 namespace microstep::cli {
 

@@ -4,9 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
 #include "cli/goal_update.hpp"
-#include "core/error.hpp"
-#include "core/goal_change.hpp"
-#include "core/report.hpp"
+#include "core/base/error.hpp"
+#include "core/model/goal_change.hpp"
+#include "core/render/report.hpp"
 
 namespace microstep::cli {
 

@@ -1,9 +1,9 @@
 // microstep review [--week DATE]: the seeds' Day-7 reflection, per goal and in sum.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/parallel.hpp"
-#include "core/report.hpp"
-#include "core/week_review.hpp"
+#include "core/base/parallel.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/week_review.hpp"
 
 namespace microstep::cli {
 

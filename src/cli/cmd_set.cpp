@@ -1,10 +1,10 @@
 // microstep set ID: change a goal from a day on; earlier versions stay in its history.
 #include "cli/commands.hpp"
 #include "cli/goal_update.hpp"
-#include "core/error.hpp"
-#include "core/goal_change.hpp"
-#include "core/report.hpp"
-#include "core/shrink.hpp"
+#include "core/base/error.hpp"
+#include "core/model/goal_change.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/shrink.hpp"
 
 namespace microstep::cli {
 

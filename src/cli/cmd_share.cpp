@@ -2,8 +2,8 @@
 // partner who keeps you accountable.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/error.hpp"
-#include "core/share.hpp"
+#include "core/base/error.hpp"
+#include "core/render/share.hpp"
 
 namespace microstep::cli {
 

@@ -1,8 +1,8 @@
 // microstep stats [ID...]: streaks, rates, strength, totals and a suggestion per goal.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/parallel.hpp"
-#include "core/report.hpp"
+#include "core/base/parallel.hpp"
+#include "core/render/report.hpp"
 
 namespace microstep::cli {
 

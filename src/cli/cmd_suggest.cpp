@@ -1,7 +1,7 @@
 // microstep suggest [ID...]: make it smaller, ready to grow, or keep going, with the reason.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/report.hpp"
+#include "core/render/report.hpp"
 
 namespace microstep::cli {
 

@@ -1,9 +1,9 @@
 // microstep today: the steps due today as implementation intentions, done ones marked.
 #include "cli/commands.hpp"
 #include "cli/goal_reports.hpp"
-#include "core/intention.hpp"
-#include "core/report.hpp"
-#include "core/week_review.hpp"
+#include "core/render/intention.hpp"
+#include "core/render/report.hpp"
+#include "core/judge/week_review.hpp"
 
 namespace microstep::cli {
 

@@ -1,7 +1,7 @@
 // microstep undo ID: cancel a day's check-in by appending an undo event; history stays.
 #include "cli/checkin.hpp"
 #include "cli/commands.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 namespace microstep::cli {
 

@@ -7,11 +7,11 @@
 #include <iostream>
 
 #include "cli/standard_streams.hpp"
-#include "core/amount.hpp"
-#include "core/error.hpp"
-#include "core/escape.hpp"
-#include "core/git.hpp"
-#include "core/wrap.hpp"
+#include "core/base/amount.hpp"
+#include "core/base/error.hpp"
+#include "core/base/escape.hpp"
+#include "core/journal/git.hpp"
+#include "core/base/wrap.hpp"
 
 namespace microstep::cli {
 

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.hpp"
-#include "core/journal.hpp"
-#include "core/json_writer.hpp"
+#include "core/model/clock.hpp"
+#include "core/journal/journal.hpp"
+#include "core/render/json_writer.hpp"
 
 namespace microstep::cli {
 

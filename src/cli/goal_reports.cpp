@@ -1,6 +1,6 @@
 #include "cli/goal_reports.hpp"
 
-#include "core/parallel.hpp"
+#include "core/base/parallel.hpp"
 
 namespace microstep::cli {
 

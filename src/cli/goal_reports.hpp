@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "cli/context.hpp"
-#include "core/big_goal.hpp"
-#include "core/coach_rules.hpp"
-#include "core/mood.hpp"
-#include "core/stats.hpp"
+#include "core/judge/big_goal.hpp"
+#include "core/judge/coach_rules.hpp"
+#include "core/judge/mood.hpp"
+#include "core/judge/stats.hpp"
 
 namespace microstep::cli {
 
@@ -48,7 +48,7 @@ struct ReportGroup {
   BigGoalStats stats;
 };
 
-/// The reports grouped by their goals' `goal:` text (see core/big_goal.hpp).
+/// The reports grouped by their goals' `goal:` text (see core/judge/big_goal.hpp).
 std::vector<ReportGroup> group_reports(const std::deque<GoalReport>& reports);
 
 /// Active goals (not paused, done or archived) that have started by today.

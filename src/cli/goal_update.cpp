@@ -1,7 +1,7 @@
 #include "cli/goal_update.hpp"
 
-#include "core/error.hpp"
-#include "core/goal_file.hpp"
+#include "core/base/error.hpp"
+#include "core/journal/goal_file.hpp"
 
 namespace microstep::cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 /// Rewriting a goal file: as text, so comments and hand-written keys survive.
 #include "cli/context.hpp"
-#include "core/goal.hpp"
+#include "core/model/goal.hpp"
 
 namespace microstep::cli {
 

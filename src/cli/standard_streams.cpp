@@ -7,7 +7,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 namespace microstep::cli {
 

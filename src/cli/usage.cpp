@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/nearest.hpp"
+#include "core/base/nearest.hpp"
 
 namespace microstep::cli {
 

@@ -9,10 +9,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/checkins.hpp"
-#include "core/coach_rules.hpp"
-#include "core/goal.hpp"
-#include "core/schedule.hpp"
+#include "core/model/checkins.hpp"
+#include "core/judge/coach_rules.hpp"
+#include "core/model/goal.hpp"
+#include "core/model/schedule.hpp"
 
 namespace microstep::test {
 

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "core/content_hash.hpp"
-#include "core/error.hpp"
-#include "core/goal_change.hpp"
-#include "core/goal_file.hpp"
-#include "core/log_line.hpp"
-#include "core/settings.hpp"
-#include "core/yaml_text.hpp"
+#include "core/base/content_hash.hpp"
+#include "core/base/error.hpp"
+#include "core/model/goal_change.hpp"
+#include "core/journal/goal_file.hpp"
+#include "core/journal/log_line.hpp"
+#include "core/journal/settings.hpp"
+#include "core/journal/yaml_text.hpp"
 
 namespace microstep {
 

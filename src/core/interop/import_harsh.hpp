@@ -1,0 +1,32 @@
+#pragma once
+/// Importing from harsh (github.com/wakatara/harsh), the command-line habit tracker: its
+/// `habits` and `log` files as the current harsh (0.11 and later: the cobra port) documents
+/// them in its README ("Habits File Format", "Log File Format") and reads them in
+/// internal/storage/config.go and log.go. Older files (plain N frequencies, 3-field log lines)
+/// are a subset and read the same way.
+///
+///   habits:  "# comment", "! Heading", and "Habit name: FREQUENCY[: YYYY-MM-DD end date]"
+///            where FREQUENCY is N (every N days; 1 daily, 7 weekly, 0 tracking only), Nw (N
+///            weeks) or K/N (K times in any N days, N may be Nw too). harsh's windows roll;
+///            microstep's quotas follow calendar weeks and months.
+///   log:     "YYYY-MM-DD : Habit name : y|n|s[ : comment[ : amount]]" (fields split on " : ",
+///            '#' lines are comments); harsh keeps the last line for a day and habit.
+#include <filesystem>
+
+#include "core/interop/import_apply.hpp"
+
+namespace microstep {
+
+/// The schedule for a harsh frequency (see map_times_in_days): 1 daily, 7 or 1w weekly, K/7
+/// K/week, K/30 K/month exactly; N, Nw and other K/N to the nearest; 0 (tracking only, never
+/// scored) to 1/month, the loosest schedule. nullopt when the text is not a harsh frequency.
+std::optional<MappedSchedule> map_harsh_frequency(std::string_view text);
+
+/// Reads DIR/habits and DIR/log (a missing log is an empty one). Messages name "habits:LINE"
+/// and "log:LINE". `today` is the start day of a habit that has no log entry yet.
+ImportPlan import_harsh(const std::filesystem::path& dir, Day today);
+
+/// The same from the two files' texts, for tests.
+ImportPlan import_harsh_text(std::string_view habits_text, std::string_view log_text, Day today);
+
+}  // namespace microstep

@@ -1,0 +1,192 @@
+#include "core/judge/chain.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace microstep {
+
+namespace {
+
+constexpr date::days kOneDay{1};
+
+/// What the marks say of one day against the version in force: bit 0 the minimum reached,
+/// bit 1 done below the minimum, bit 2 skipped or paused.
+constexpr std::uint8_t kReached = 1, kBelow = 2, kResting = 4;
+
+/// The calendar week or month holding `day`.
+std::pair<Day, Day> calendar_period(ChainUnit unit, Day day, unsigned week_start) {
+  if (unit == ChainUnit::month) {
+    Day first = start_of_month(day);
+    return {first, first + date::days{days_in_month(day) - 1}};
+  }
+  Day first = start_of_week(day, week_start);
+  return {first, first + date::days{6}};
+}
+
+}  // namespace
+
+std::string_view to_string(DayState state) {
+  constexpr std::array<std::string_view, 9> names{"not_started", "unscheduled", "done",   "done_unscheduled", "rest",
+                                                  "missed",      "open",        "partial", "partial"};
+  return names.at(static_cast<size_t>(state));
+}
+
+ChainUnit unit_of(const Schedule& schedule) {
+  switch (schedule.kind) {
+    case Schedule::Kind::per_week:
+      return ChainUnit::week;
+    case Schedule::Kind::per_month:
+      return ChainUnit::month;
+    default:
+      return ChainUnit::day;
+  }
+}
+
+std::string_view to_string(ChainUnit unit) {
+  constexpr std::array<std::string_view, 3> names{"day", "week", "month"};
+  return names.at(static_cast<size_t>(unit));
+}
+
+Chain::Chain(const Goal& goal, const DayMarks& marks, Day today, unsigned week_start)
+    : goal_(goal), marks_(marks), today_(today), week_start_(week_start) {
+  versions_ = goal.history;
+  versions_.push_back(goal.current());
+  judge();
+}
+
+const StepVersion& Chain::version_on(Day day) const {
+  for (auto it = versions_.rbegin(); it != versions_.rend(); ++it)
+    if (it->from <= day) return *it;
+  return versions_.front();
+}
+
+const Period* Chain::period_of(Day day) const {
+  auto it = std::upper_bound(periods_.begin(), periods_.end(), day,
+                             [](Day d, const Period& p) { return d < p.first; });
+  if (it == periods_.begin()) return nullptr;
+  --it;
+  return day <= it->last ? &*it : nullptr;
+}
+
+std::span<const DayState> Chain::states_between(Day from, Day to) const {
+  from = std::max(from, goal_.started);
+  to = std::min(to, today_);
+  if (from > to) return {};
+  return std::span<const DayState>(states_).subspan(static_cast<size_t>((from - goal_.started).count()),
+                                                    static_cast<size_t>((to - from).count() + 1));
+}
+
+void Chain::judge() {
+  if (today_ < goal_.started) return;
+  const size_t days = static_cast<size_t>((today_ - goal_.started).count() + 1);
+  auto index = [&](Day d) { return static_cast<size_t>((d - goal_.started).count()); };
+
+  // 1. Each day's check-ins against the minimum of the version in force that day: a done
+  //    without an amount stands for the minimum; amounts count when their total reaches it.
+  std::vector<std::uint8_t> facts(days, 0);
+  for_each_version([&](const StepVersion& version, Day first, Day last) {
+    const double minimum = version.minimum.value_or(0);
+    std::uint8_t* fact = facts.data() + index(first);
+    marks_.for_each_mark(first, last, [&](const DayMarks::DayMark& m) {
+      bool reached = m.done && (m.bare || m.amount >= minimum - 1e-9);
+      *fact++ = static_cast<std::uint8_t>((reached ? kReached : 0) | (m.done && !reached ? kBelow : 0) |
+                                          (m.rest ? kResting : 0));
+    });
+  });
+
+  // 2. The quota periods: the days of each calendar week (or month) under quota versions of
+  //    that kind. A period's quota is the one in force on its last day judged; it is capped
+  //    by the period's days under the quota, so a quota that starts (or ends) mid-week asks
+  //    only for what those days allow.
+  for (size_t v = 0; v < versions_.size(); ++v) {
+    const ChainUnit unit = unit_of(versions_[v].schedule);
+    if (unit == ChainUnit::day) continue;
+    // The run of versions of this kind: [run_first, run_end).
+    size_t end = v + 1;
+    while (end < versions_.size() && unit_of(versions_[end].schedule) == unit) ++end;
+    Day run_first = v == 0 ? goal_.started : std::max(versions_[v].from, goal_.started);
+    Day run_last = end < versions_.size() ? versions_[end].from - kOneDay : Day::max();
+    v = end - 1;
+    for (Day first = run_first; first <= std::min(run_last, today_);) {
+      auto [calendar_first, calendar_last] = calendar_period(unit, first, week_start_);
+      Period p;
+      p.first = std::max(calendar_first, run_first);
+      p.last = std::min(calendar_last, run_last);
+      Day to = std::min(p.last, today_);
+      p.n = version_on(to).schedule.n;
+      unsigned rest = 0;
+      for (Day d = p.first; d <= to; d += kOneDay) {
+        std::uint8_t f = facts[index(d)];
+        p.done += (f & kReached) != 0;
+        rest += !(f & kReached) && (f & kResting);
+      }
+      unsigned available = static_cast<unsigned>((p.last - p.first).count() + 1);
+      unsigned want = std::min(p.n, available);
+      p.needed = want > rest ? want - rest : 0;
+      p.current = p.last >= today_;
+      periods_.push_back(p);
+      if (p.last == Day::max()) break;
+      first = p.last + kOneDay;
+    }
+  }
+
+  // 3. The state of each day, by the rule of its version. "Every N days" falls due N days
+  //    after the last done (from the version's start when there is none), and stays due
+  //    until it is done.
+  states_.assign(days, DayState::unscheduled);
+  std::optional<Day> last_reached;
+  size_t p = 0;
+  for_each_version([&](const StepVersion& version, Day first, Day last) {
+    const Schedule schedule = version.schedule;
+    const Day anchor = std::max(version.from, goal_.started);
+    unsigned weekday = iso_weekday_index(first);
+    for (Day d = first; d <= last; d += kOneDay, weekday = weekday == 6 ? 0 : weekday + 1) {
+      const std::uint8_t f = facts[index(d)];
+      const bool today = d == today_;
+      DayState& state = states_[index(d)];
+      if (schedule.is_quota()) {
+        while (p < periods_.size() && periods_[p].last < d) ++p;
+        const Period& period = periods_[p];
+        const bool asking = !period.met() && !period.resting();
+        if (f & kReached) state = DayState::done;
+        else if (f & kResting) state = DayState::rest;
+        else if (!asking || (period.current && !today)) state = DayState::unscheduled;
+        else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
+        else state = today ? DayState::open : DayState::missed;
+      } else {
+        bool asked;
+        if (schedule.kind == Schedule::Kind::every_n)
+          asked = d >= anchor && (!last_reached || d >= *last_reached + date::days{schedule.n});
+        else
+          asked = (schedule.weekday_mask >> weekday) & 1u;
+        if (f & kReached) state = asked ? DayState::done : DayState::done_unscheduled;
+        else if (f & kResting) state = DayState::rest;
+        else if (!asked) state = DayState::unscheduled;
+        else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
+        else state = today ? DayState::open : DayState::missed;
+      }
+      if (f & kReached) last_reached = d;
+    }
+  });
+
+  // 4. The occasions, in order: each asked day of a day schedule, and each period of a
+  //    quota on its last day judged.
+  p = 0;
+  for_each_day(goal_.started, today_, [&](Day d, DayState s, const StepVersion& version) {
+    if (version.schedule.is_quota()) {
+      while (p < periods_.size() && periods_[p].last < d) ++p;
+      const Period& period = periods_[p];
+      if (d != std::min(period.last, today_) || period.resting()) return;
+      auto outcome = period.met()   ? Occasion::Outcome::kept
+                     : period.current ? Occasion::Outcome::pending
+                                      : Occasion::Outcome::broken;
+      occasions_.push_back({period.first, d, unit_of(version.schedule), outcome});
+      return;
+    }
+    if (s == DayState::done) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::kept});
+    else if (is_miss(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::broken});
+    else if (is_open(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::pending});
+  });
+}
+
+}  // namespace microstep
