@@ -2,12 +2,14 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/standard_streams.hpp"
 #include "cli/usage.hpp"
 #include "core/base/error.hpp"
+#include "core/cache/caches.hpp"
 
 int main(int argc, char** argv) {
   using namespace microstep;
@@ -30,6 +32,12 @@ int main(int argc, char** argv) {
   app.add_option("--today", o.today, "Pin today's date, YYYY-MM-DD")->envname("MICROSTEP_TODAY");
   app.add_option("--now", o.now, "Pin the current moment, YYYY-MM-DDTHH:MM[:SS][+HH:MM]")
       ->envname("MICROSTEP_NOW");
+  // The caches are put in place here, where the program is assembled: the commands read the
+  // journal the same way with them or without them (--no-cache).
+  context.prepare_journal = [&o](Journal& journal) {
+    if (o.no_cache) return;
+    if (auto home = cache_home(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"))) use_caches(journal, *home);
+  };
   cli::setup_commands(app, context, argc, argv);
   // Once the command line is read and before any command runs: one today for every command.
   app.parse_complete_callback([&context] { context.settle_clock(); });

@@ -61,9 +61,9 @@ DayMarks read_goal_marks(Context& context, const Goal& goal) {
   return std::move(marks.at(goal.id));
 }
 
-DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, CheckinCollector& day_checkins) {
+std::pair<DayMarks, DayMarks> read_goal_marks(Context& context, const Goal& goal, const Event& checkin) {
   LogDiagnostics diagnostics;
-  DayMarks marks = context.journal().read_goal_marks(goal, day, day_checkins, diagnostics);
+  auto marks = context.journal().read_goal_marks(goal, checkin, diagnostics);
   context.report(diagnostics);
   return marks;
 }

@@ -38,7 +38,8 @@ Event append_mood(Context& context, int mood, const std::string& note, const std
 /// Resolved check-ins of one goal, with the log's warnings printed.
 DayMarks read_goal_marks(Context& context, const Goal& goal);
 
-/// The same, keeping the goal's check-ins of `day` from the same pass (for DayMarks::without).
-DayMarks read_goal_marks(Context& context, const Goal& goal, Day day, CheckinCollector& day_checkins);
+/// The goal's marks with `checkin` (now in the log), and as they were without it, from the
+/// same pass, with the log's warnings printed.
+std::pair<DayMarks, DayMarks> read_goal_marks(Context& context, const Goal& goal, const Event& checkin);
 
 }  // namespace microstep::cli

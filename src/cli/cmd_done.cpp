@@ -20,14 +20,12 @@ void run_done(Context& context, const CheckinRequest& request) {
     context.journal().read_marks({goal}, diagnostics);
     throw_if_errors(diagnostics);
   });
-  CheckinCollector day_checkins;
-  DayMarks marks = read_goal_marks(context, done.goal, done.event.day, day_checkins);
+  const auto [marks, marks_before] = read_goal_marks(context, done.goal, done.event);
   const Day today = context.clock().today;
   const unsigned week_starts = context.journal().settings().week_starts;
   Chain chain(done.goal, marks, today, week_starts);
   GoalStats stats = compute_stats(chain);
   // What this check-in changed: judged against the goal as it was before it.
-  DayMarks marks_before = marks.without(done.event, day_checkins);
   Chain before(done.goal, marks_before, today, week_starts);
   const DoneOutcome outcome = done_outcome(before, chain, done.event.day);
   const bool counted = outcome.kind == DoneOutcome::Kind::counted;

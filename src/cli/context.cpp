@@ -21,26 +21,10 @@ std::filesystem::path Context::journal_root() const {
   return locate_journal(options.dir, cwd);
 }
 
-namespace {
-
-/// $XDG_CACHE_HOME, else ~/.cache; nothing when neither is known (then nothing is cached).
-std::optional<std::filesystem::path> cache_home() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg && *xdg == '/') return std::filesystem::path(xdg);
-  const char* home = std::getenv("HOME");
-  if (home && *home == '/') return std::filesystem::path(home) / ".cache";
-  return std::nullopt;
-}
-
-}  // namespace
-
 const Journal& Context::journal() {
   if (!journal_) {
     journal_.emplace(Journal::open(journal_root()));
-    if (auto home = cache_home(); home && !options.no_cache) {
-      journal_->use_log_cache({Journal::log_cache_file(journal_->root(), *home)});
-      journal_->use_goal_cache({Journal::goal_cache_file(journal_->root(), *home)});
-    }
+    if (prepare_journal) prepare_journal(*journal_);
   }
   return *journal_;
 }

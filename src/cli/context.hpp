@@ -27,6 +27,9 @@ class Context {
 
   /// The journal in use, opened on first use (a missing journal is an error saying how to create one).
   const Journal& journal();
+  /// Called once on the journal when it is opened, before it is read (main puts the caches in
+  /// place with it; the commands never see them).
+  std::function<void(Journal&)> prepare_journal;
   /// Where the journal is (without opening it).
   std::filesystem::path journal_root() const;
   /// Today and now, pinned by --today/--now or read from the system clock in $TZ, and settled

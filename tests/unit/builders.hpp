@@ -20,6 +20,11 @@ namespace microstep::test {
 inline Day day(const char* text) { return *parse_iso_day(text); }
 
 /// Goal "g", "Write one sentence", on `schedule`, started (and since) `started`.
+/// The text of a goal file for `id`: a daily step started 2026-11-01.
+inline std::string goal_file_text(const std::string& id) {
+  return "id: " + id + "\nstep: Floss one tooth\nstarted: 2026-11-01\n";
+}
+
 inline Goal goal_with(const char* started, const char* schedule = "daily") {
   Goal g;
   g.id = "g";

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
+#include "core/base/amount.hpp"
 #include "core/base/english.hpp"
-#include "core/model/event.hpp"
 
 namespace microstep {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/cache/cache_file.hpp"
+#include "core/cache/cache_version.hpp"
 #include "core/base/content_hash.hpp"
 
 namespace microstep {
@@ -123,7 +124,7 @@ GoalCache GoalCache::read(const std::filesystem::path& path) {
   Decoder in{std::string_view(cache.bytes_).substr(sizeof kMagic)};
   auto byte_order = in.get<std::uint32_t>();
   auto hash = in.get<std::uint64_t>();
-  if (byte_order != kByteOrderMark || hash_bytes(in.bytes) != hash || in.get_text_view() != MICROSTEP_VERSION)
+  if (byte_order != kByteOrderMark || hash_bytes(in.bytes) != hash || in.get_text_view() != cache_version_bytes())
     return GoalCache{};
   // An entry takes at least two text lengths, a hash and a size.
   for (auto n = in.get_count(2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t)); n > 0 && in.ok; --n) {
@@ -153,7 +154,7 @@ bool write_goal_cache(const std::filesystem::path& path,
   for (const auto& entry : goals) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   Encoder body;
-  body.put_text(MICROSTEP_VERSION);
+  body.put_text(cache_version_bytes());
   body.put(static_cast<std::uint64_t>(sorted.size()));
   for (const auto* entry : sorted) {
     body.put_text(entry->first.file_name);

@@ -11,13 +11,15 @@
 #include <system_error>
 
 #include "core/cache/cache_file.hpp"
+#include "core/cache/cache_version.hpp"
 #include "core/base/content_hash.hpp"
 
 namespace microstep {
 
 // The layout of a cache file, all numbers in the machine's byte order:
 //
-//   header   magic, byte-order mark, record size, the index's offset, size and hash
+//   header   magic, program and format versions, byte-order mark, record size, the index's
+//            offset, size and hash
 //   sections for each goal, its records then its big amounts, then its resolved marks if any
 //   index    the covered bytes and lines, the ranges, the warnings, and for each goal its
 //            id, first line, days, counts, section offset and hash, and where its marks are
@@ -31,6 +33,7 @@ constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
 struct Header {
   char magic[8];
+  char version[24];  ///< cache_version_bytes(): the program's and the format's version
   std::uint32_t byte_order;
   std::uint32_t record_size;
   std::uint64_t index_offset;
@@ -76,111 +79,102 @@ class BufferedFile {
 
 }  // namespace
 
-/// The only code outside checkins.cpp that sees a collector's records: it copies them to
-/// and from a cache file as they are.
-struct LogCacheBytes {
-  using Record = CheckinCollector::Record;
-  static constexpr std::int32_t kNoAmount = CheckinCollector::kNoAmount;
+namespace {
 
-  /// Where a goal's check-ins went in the file, for its index entry.
-  struct RecordsEntry {
-    std::int32_t first_day = std::numeric_limits<std::int32_t>::max();
-    std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
-    std::uint64_t records = 0, big_amounts = 0, offset = 0, hash = 0;
-  };
-  /// Where its marks went, and the default amount they were resolved with.
-  struct MarksEntry {
-    double default_amount = 1;
-    std::uint64_t offset = 0, size = 0, hash = 0;
-  };
+using Record = CheckinCollector::Record;
 
-  /// Writes the records of `parts` as one goal's section.
-  static RecordsEntry write(const std::vector<const CheckinCollector*>& parts, BufferedFile& out) {
-    RecordsEntry entry;
-    entry.offset = out.offset();
-    CheckinCollector::for_each_record_joined(parts, [&](const Record& r) { out.write(&r, sizeof r); });
-    for (const CheckinCollector* part : parts) {
-      entry.records += part->size_;
-      entry.big_amounts += part->big_amounts_.size();
-      entry.first_day = std::min(entry.first_day, part->first_day_);
-      entry.last_day = std::max(entry.last_day, part->last_day_);
-    }
-    for (const CheckinCollector* part : parts)
-      for (double amount : part->big_amounts_) out.write(&amount, sizeof amount);
-    entry.hash = out.next_section();
-    return entry;
-  }
-
-  /// Writes resolved marks as a section.
-  static MarksEntry write_marks(const DayMarks& marks, BufferedFile& out) {
-    Encoder bytes;
-    bytes.put(marks.first_);
-    bytes.put(marks.paused_from_);
-    bytes.put(static_cast<std::uint8_t>(marks.paused_open_));
-    bytes.put(static_cast<std::uint64_t>(marks.marks_.size()));
-    bytes.bytes.append(reinterpret_cast<const char*>(marks.marks_.data()), marks.marks_.size());
-    bytes.put(static_cast<std::uint64_t>(marks.unusual_amounts_.size()));
-    for (const auto& [day, amount] : marks.unusual_amounts_) {
-      bytes.put(static_cast<std::int64_t>(day));
-      bytes.put(amount);
-    }
-    MarksEntry entry{marks.default_amount_, out.offset(), bytes.bytes.size(), 0};
-    out.write(bytes.bytes.data(), bytes.bytes.size());
-    entry.hash = out.next_section();
-    return entry;
-  }
-
-  /// Reads marks back; nullopt when their bytes do not hash as written or do not parse.
-  static std::optional<DayMarks> read_marks(int fd, std::uint64_t offset, std::uint64_t size, std::uint64_t hash,
-                                            double default_amount) {
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (!read_exactly(fd, bytes.data(), bytes.size(), offset) || hash_bytes(bytes) != hash) return std::nullopt;
-    Decoder in{bytes};
-    DayMarks marks;
-    marks.default_amount_ = default_amount;
-    marks.first_ = in.get<long>();
-    marks.paused_from_ = in.get<long>();
-    marks.paused_open_ = in.get<std::uint8_t>() != 0;
-    auto days = in.get_count(1);
-    marks.marks_.assign(in.bytes.begin(), in.bytes.begin() + static_cast<long>(days));
-    in.bytes.remove_prefix(static_cast<size_t>(days));
-    for (auto n = in.get_count(sizeof(std::int64_t) + sizeof(double)); n > 0; --n) {
-      auto day = in.get<std::int64_t>();
-      marks.unusual_amounts_.emplace_back(static_cast<long>(day), in.get<double>());
-    }
-    if (!in.ok || !in.bytes.empty()) return std::nullopt;
-    return marks;
-  }
-
-  /// Reads a section back; nullopt when its bytes do not hash as written.
-  static std::optional<CheckinCollector> read(int fd, std::uint64_t offset, std::uint64_t records,
-                                              std::uint64_t big_amounts, std::int32_t first_day,
-                                              std::int32_t last_day, std::uint64_t hash) {
-    CheckinCollector collector;
-    std::vector<Record> chunk(static_cast<size_t>(records));
-    std::vector<double> bigs(static_cast<size_t>(big_amounts));
-    const size_t record_bytes = chunk.size() * sizeof(Record), big_bytes = bigs.size() * sizeof(double);
-    if (!read_exactly(fd, chunk.data(), record_bytes, offset) ||
-        !read_exactly(fd, bigs.data(), big_bytes, offset + record_bytes))
-      return std::nullopt;
-    ContentHash check;
-    check.update(std::string_view(reinterpret_cast<const char*>(chunk.data()), record_bytes));
-    check.update(std::string_view(reinterpret_cast<const char*>(bigs.data()), big_bytes));
-    if (check.digest() != hash) return std::nullopt;
-    // Bytes that hash right but were not written by this code must still not index out of
-    // bounds: each record's day in the goal's span, its kind an event, its big amount stored.
-    for (const Record& r : chunk)
-      if (r.day < first_day || r.day > last_day || (r.detail & 7u) > static_cast<std::uint32_t>(EventKind::resume) ||
-          (r.amount < kNoAmount && static_cast<std::uint64_t>(-2L - r.amount) >= bigs.size()))
-        return std::nullopt;
-    collector.size_ = chunk.size();
-    if (!chunk.empty()) collector.chunks_.push_back(std::move(chunk));
-    collector.big_amounts_ = std::move(bigs);
-    collector.first_day_ = first_day;
-    collector.last_day_ = last_day;
-    return collector;
-  }
+/// Where a goal's check-ins went in the file, for its index entry.
+struct RecordsEntry {
+  std::int32_t first_day = std::numeric_limits<std::int32_t>::max();
+  std::int32_t last_day = std::numeric_limits<std::int32_t>::min();
+  std::uint64_t records = 0, big_amounts = 0, offset = 0, hash = 0;
 };
+/// Where its marks went, and the default amount they were resolved with.
+struct MarksEntry {
+  double default_amount = 1;
+  std::uint64_t offset = 0, size = 0, hash = 0;
+};
+
+/// Writes the check-ins of `parts` (one goal's, in file order) as one section: their records
+/// as they are kept, then their big amounts.
+RecordsEntry write_checkins(const std::vector<const CheckinCollector*>& parts, BufferedFile& out) {
+  const CheckinCollector::Stored stored = CheckinCollector::stored(parts);
+  RecordsEntry entry;
+  entry.offset = out.offset();
+  out.write(stored.records.data(), stored.records.size() * sizeof(Record));
+  out.write(stored.big_amounts.data(), stored.big_amounts.size() * sizeof(double));
+  entry.records = stored.records.size();
+  entry.big_amounts = stored.big_amounts.size();
+  entry.first_day = stored.first_day;
+  entry.last_day = stored.last_day;
+  entry.hash = out.next_section();
+  return entry;
+}
+
+/// Writes resolved marks as a section.
+MarksEntry write_marks(const DayMarks& marks, BufferedFile& out) {
+  const DayMarks::Stored stored = marks.stored();
+  Encoder bytes;
+  bytes.put(stored.first);
+  bytes.put(stored.paused_from);
+  bytes.put(static_cast<std::uint8_t>(stored.paused_open));
+  bytes.put(static_cast<std::uint64_t>(stored.flags.size()));
+  bytes.bytes.append(reinterpret_cast<const char*>(stored.flags.data()), stored.flags.size());
+  bytes.put(static_cast<std::uint64_t>(stored.unusual_amounts.size()));
+  for (const auto& [day, amount] : stored.unusual_amounts) {
+    bytes.put(static_cast<std::int64_t>(day));
+    bytes.put(amount);
+  }
+  MarksEntry entry{stored.default_amount, out.offset(), bytes.bytes.size(), 0};
+  out.write(bytes.bytes.data(), bytes.bytes.size());
+  entry.hash = out.next_section();
+  return entry;
+}
+
+/// Reads marks back; nullopt when their bytes do not hash as written or do not parse.
+std::optional<DayMarks> read_marks(int fd, std::uint64_t offset, std::uint64_t size, std::uint64_t hash,
+                                   double default_amount) {
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!read_exactly(fd, bytes.data(), bytes.size(), offset) || hash_bytes(bytes) != hash) return std::nullopt;
+  Decoder in{bytes};
+  DayMarks::Stored stored;
+  stored.default_amount = default_amount;
+  stored.first = in.get<long>();
+  stored.paused_from = in.get<long>();
+  stored.paused_open = in.get<std::uint8_t>() != 0;
+  auto days = in.get_count(1);
+  stored.flags.assign(in.bytes.begin(), in.bytes.begin() + static_cast<long>(days));
+  in.bytes.remove_prefix(static_cast<size_t>(days));
+  for (auto n = in.get_count(sizeof(std::int64_t) + sizeof(double)); n > 0; --n) {
+    auto day = in.get<std::int64_t>();
+    stored.unusual_amounts.emplace_back(static_cast<long>(day), in.get<double>());
+  }
+  if (!in.ok || !in.bytes.empty()) return std::nullopt;
+  return DayMarks::from_stored(std::move(stored));
+}
+
+/// Reads a section of check-ins back; nullopt when its bytes do not hash as written (or,
+/// hashing right, could not have been written by write_checkins).
+std::optional<CheckinCollector> read_checkins(int fd, std::uint64_t offset, std::uint64_t records,
+                                              std::uint64_t big_amounts, std::int32_t first_day, std::int32_t last_day,
+                                              std::uint64_t hash) {
+  CheckinCollector::Stored stored;
+  stored.records.resize(static_cast<size_t>(records));
+  stored.big_amounts.resize(static_cast<size_t>(big_amounts));
+  stored.first_day = first_day;
+  stored.last_day = last_day;
+  const size_t record_bytes = stored.records.size() * sizeof(Record), big_bytes = stored.big_amounts.size() * sizeof(double);
+  if (!read_exactly(fd, stored.records.data(), record_bytes, offset) ||
+      !read_exactly(fd, stored.big_amounts.data(), big_bytes, offset + record_bytes))
+    return std::nullopt;
+  ContentHash check;
+  check.update(std::string_view(reinterpret_cast<const char*>(stored.records.data()), record_bytes));
+  check.update(std::string_view(reinterpret_cast<const char*>(stored.big_amounts.data()), big_bytes));
+  if (check.digest() != hash) return std::nullopt;
+  return CheckinCollector::from_stored(std::move(stored));
+}
+
+}  // namespace
 
 std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path) {
   // O_NONBLOCK: a FIFO in its place must not wait for a writer; it is no cache.
@@ -190,7 +184,8 @@ std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path
   const auto file_size = static_cast<std::uint64_t>(info.st_size);
   Header header{};
   if (!read_exactly(file.fd, &header, sizeof header, 0) || std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 ||
-      header.byte_order != kByteOrderMark || header.record_size != sizeof(LogCacheBytes::Record) ||
+      std::memcmp(header.version, cache_version_bytes().data(), sizeof header.version) != 0 ||
+      header.byte_order != kByteOrderMark || header.record_size != sizeof(Record) ||
       header.index_offset > file_size || header.index_size > file_size - header.index_offset)
     return std::nullopt;
   std::string index(static_cast<size_t>(header.index_size), '\0');
@@ -233,8 +228,8 @@ std::optional<LogCacheFile> LogCacheFile::open(const std::filesystem::path& path
     // A section must lie before the index: its counts then cannot ask for more memory than
     // the file has bytes.
     const std::uint64_t limit = header.index_offset;
-    if (section.offset > limit || section.records > (limit - section.offset) / sizeof(LogCacheBytes::Record) ||
-        section.big_amounts > (limit - section.offset - section.records * sizeof(LogCacheBytes::Record)) / sizeof(double))
+    if (section.offset > limit || section.records > (limit - section.offset) / sizeof(Record) ||
+        section.big_amounts > (limit - section.offset - section.records * sizeof(Record)) / sizeof(double))
       in.ok = false;
     if (!in.ok) break;
     cache.goals_.push_back(std::move(goal));
@@ -273,13 +268,13 @@ LogCacheFile::~LogCacheFile() {
 std::optional<DayMarks> LogCacheFile::load_marks(size_t i) const {
   if (i >= sections_.size() || !goals_[i].marks_default_amount) return std::nullopt;
   const Section& s = sections_[i];
-  return LogCacheBytes::read_marks(fd_, s.marks_offset, s.marks_size, s.marks_hash, *goals_[i].marks_default_amount);
+  return read_marks(fd_, s.marks_offset, s.marks_size, s.marks_hash, *goals_[i].marks_default_amount);
 }
 
 std::optional<CheckinCollector> LogCacheFile::load(size_t i) const {
   if (i >= sections_.size()) return std::nullopt;
   const Section& s = sections_[i];
-  return LogCacheBytes::read(fd_, s.offset, s.records, s.big_amounts, s.first_day, s.last_day, s.hash);
+  return read_checkins(fd_, s.offset, s.records, s.big_amounts, s.first_day, s.last_day, s.hash);
 }
 
 struct LogCacheWriter::State {
@@ -290,7 +285,7 @@ struct LogCacheWriter::State {
   struct Goal {
     std::string id;
     std::uint64_t first_line;
-    LogCacheBytes::RecordsEntry records;
+    RecordsEntry records;
     const DayMarks* marks = nullptr;
   };
   std::vector<Goal> goals;
@@ -315,7 +310,7 @@ LogCacheWriter::LogCacheWriter(const std::filesystem::path& path, const LogCache
   s.head.put(static_cast<std::uint64_t>(content.warnings.size()));
   for (const std::string& warning : content.warnings) s.head.put_text(warning);
   for (const LogCacheContent::Goal& goal : content.goals)
-    s.goals.push_back({goal.id, goal.first_line, LogCacheBytes::write(goal.parts, *s.out), goal.marks});
+    s.goals.push_back({goal.id, goal.first_line, write_checkins(goal.parts, *s.out), goal.marks});
 }
 
 LogCacheWriter::LogCacheWriter(LogCacheWriter&&) noexcept = default;
@@ -345,7 +340,7 @@ bool LogCacheWriter::finish() {
       index.put(std::uint8_t{0});
       continue;
     }
-    LogCacheBytes::MarksEntry marks = LogCacheBytes::write_marks(*goal.marks, *s.out);
+    MarksEntry marks = write_marks(*goal.marks, *s.out);
     index.put(std::uint8_t{1});
     index.put(marks.default_amount);
     index.put(marks.offset);
@@ -354,8 +349,9 @@ bool LogCacheWriter::finish() {
   }
   Header header{};
   std::memcpy(header.magic, kMagic, sizeof kMagic);
+  std::memcpy(header.version, cache_version_bytes().data(), sizeof header.version);
   header.byte_order = kByteOrderMark;
-  header.record_size = sizeof(LogCacheBytes::Record);
+  header.record_size = sizeof(Record);
   header.index_offset = s.out->offset();
   header.index_size = index.bytes.size();
   header.index_hash = hash_bytes(index.bytes);
@@ -379,6 +375,7 @@ constexpr char kCheckMagic[8] = {'m', 's', 't', 'e', 'p', 'C', 'K', '1'};
 std::string check_record(std::uint64_t cache_identity, const FileStamp& stamp) {
   Encoder out;
   out.bytes.append(kCheckMagic, sizeof kCheckMagic);
+  out.bytes += cache_version_bytes();
   out.put(cache_identity);
   out.put(stamp.device);
   out.put(stamp.inode);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,8 +12,10 @@
 
 #include "core/model/checkins.hpp"
 #include "core/model/goal.hpp"
+#include "core/journal/goal_reader.hpp"
 #include "core/journal/journal_lock.hpp"
 #include "core/journal/log_file.hpp"
+#include "core/journal/log_reader.hpp"
 #include "core/journal/settings.hpp"
 
 namespace microstep {
@@ -55,8 +58,7 @@ class Journal {
   bool has_goal(const std::string& id) const;
   /// The text of goals/FILE_NAME; a data Failure for a symbolic link out of the journal.
   std::string read_goal_text(const std::string& file_name) const;
-  /// Reads and validates one goal file (its id must match its file name); from the goal
-  /// cache, when it holds the file's bytes as they are.
+  /// Reads and validates one goal file (its id must match its file name).
   Goal load_goal(const std::string& id) const;
   /// All goals, sorted by id.
   std::vector<Goal> load_goals() const;
@@ -75,51 +77,27 @@ class Journal {
   std::map<std::string, DayMarks> read_marks(const std::vector<Goal>& goals, Day from, Day to,
                                              std::vector<Event>& events, LogDiagnostics& diagnostics,
                                              std::map<Day, int>* moods = nullptr) const;
+  /// The marks of one goal, and (second) as they were without `checkin`, a check-in of it
+  /// now in the log: what `done` needs to celebrate only what it changed.
+  std::pair<DayMarks, DayMarks> read_goal_marks(const Goal& goal, const Event& checkin,
+                                                LogDiagnostics& diagnostics) const;
 
-  /// The resolved check-ins of one goal, and its check-ins of `day` as read, into
-  /// `day_checkins` (for DayMarks::without): what `done` needs, from the log cache too.
-  DayMarks read_goal_marks(const Goal& goal, Day day, CheckinCollector& day_checkins,
-                           LogDiagnostics& diagnostics) const;
+  /// The readers used: the plain ones unless others are given (the caches, core/cache, give
+  /// the same answers faster).
+  void use_log_reader(std::shared_ptr<const LogReader> reader) { log_reader_ = std::move(reader); }
+  void use_goal_reader(std::shared_ptr<const GoalReader> reader) { goal_reader_ = std::move(reader); }
 
-  /// Where the log cache is kept (see log_cache.hpp), and from what size on it is used:
-  /// read_marks and read_goal_marks then read a log that only grew from where the cache
-  /// stops. Without a call to this, the log is read whole every time.
-  struct LogCacheSettings {
-    std::filesystem::path file;
-    std::uint64_t min_log_bytes = 16 << 10;  ///< a smaller log is read whole: as fast as its cache
-    /// The cache is written again once a 32nd of the log is new to it, but at least
-    /// min_new_bytes and at most max_new_bytes: the lines after it are read by every
-    /// command, and writing it costs in proportion to the whole log.
-    std::uint64_t min_new_bytes = 16 << 10;
-    std::uint64_t max_new_bytes = 1 << 20;
-    /// A check of the log against the cache is recorded (log_cache.hpp, write_log_check) when
-    /// the log last changed at least this long before it (by the system clock, as the file
-    /// system stamps files): a write in the same tick as that change would leave the stamp
-    /// as it was. Two seconds cover any file system's timestamp granularity.
-    std::chrono::nanoseconds settled_after = std::chrono::seconds{2};
-  };
-  void use_log_cache(LogCacheSettings settings) { log_cache_ = std::move(settings); }
-  /// The cache file of the journal at `root` under `cache_home` ($XDG_CACHE_HOME, or
-  /// ~/.cache): named by a hash of the journal's absolute path, so each journal has its own.
-  static std::filesystem::path log_cache_file(const std::filesystem::path& root,
-                                              const std::filesystem::path& cache_home);
-
-  /// Where the goal cache is kept (see goal_cache.hpp), and from how many goal files on it
-  /// is used: load_goals then parses only the files it does not hold as they are. Without a
-  /// call to this, every goal file is parsed every time.
-  struct GoalCacheSettings {
-    std::filesystem::path file;
-    size_t min_goals = 1;  ///< yaml-cpp takes about 150 us a goal file: worth a cache from one
-  };
-  void use_goal_cache(GoalCacheSettings settings) { goal_cache_ = std::move(settings); }
-  /// The goal cache file of the journal at `root` under `cache_home`, beside its log cache.
-  static std::filesystem::path goal_cache_file(const std::filesystem::path& root,
-                                               const std::filesystem::path& cache_home);
-
+  /// A file of this journal's kept outside it, under `dir` (the user's cache or state
+  /// directory): dir/microstep/KIND-HASH, HASH that of the journal's absolute path, so that
+  /// each journal has its own.
+  static std::filesystem::path outside_file(const std::filesystem::path& root, const std::filesystem::path& dir,
+                                            const char* kind);
   /// The file where `remind` keeps what it said for the journal at `root`, under
-  /// `state_home` ($XDG_STATE_HOME, or ~/.local/state), named like the cache files.
+  /// `state_home` ($XDG_STATE_HOME, or ~/.local/state).
   static std::filesystem::path remind_state_file(const std::filesystem::path& root,
-                                                 const std::filesystem::path& state_home);
+                                                 const std::filesystem::path& state_home) {
+    return outside_file(root, state_home, "remind");
+  }
 
   /// The events of the given goals (all goals when `ids` is empty) whose day lies in
   /// [from, to], in log order, notes unescaped: for evidence, log, export and import.
@@ -128,18 +106,12 @@ class Journal {
 
  private:
   Journal(std::filesystem::path root, Settings settings);
-  struct LogReading;
-  /// read_marks' work, the marks in the order of `goals`; with `day_checkins`, also the
-  /// check-ins of goals[0] on `day`.
-  std::vector<DayMarks> resolve_marks(const std::vector<Goal>& goals, Day from, Day to, std::vector<Event>& events,
-                                      LogDiagnostics& diagnostics, Day day, CheckinCollector* day_checkins,
-                                      std::map<Day, int>* moods = nullptr) const;
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< the root with every symbolic link resolved
   std::filesystem::path log_path_, settings_path_, goals_dir_;
   Settings settings_;
-  std::optional<LogCacheSettings> log_cache_;
-  std::optional<GoalCacheSettings> goal_cache_;
+  std::shared_ptr<const LogReader> log_reader_;
+  std::shared_ptr<const GoalReader> goal_reader_;
 };
 
 }  // namespace microstep

@@ -78,7 +78,7 @@ const CoachRules& default_rules();
 /// The text they were parsed from.
 std::string_view default_rules_text();
 
-/// The rules a journal is coached with (core/rules_lookup.cpp): the installed rules file,
+/// The rules a journal is coached with (core/judge/rules_lookup.cpp): the installed rules file,
 /// PREFIX/share/microstep/rules.yaml beside the binary's PREFIX/bin, else default_rules();
 /// extended by `journal_root`/rules.yaml when it exists.
 CoachRules load_rules(const std::filesystem::path& journal_root);

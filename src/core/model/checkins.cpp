@@ -129,6 +129,56 @@ std::vector<CheckinCollector::Record> CheckinCollector::in_day_order(
   return sorted;
 }
 
+CheckinCollector::Stored CheckinCollector::stored(std::span<const CheckinCollector* const> parts) {
+  Stored s;
+  size_t count = 0;
+  for (const CheckinCollector* part : parts) count += part->size_;
+  s.records.reserve(count);
+  for_each_record_joined(parts, [&](const Record& r) { s.records.push_back(r); });
+  for (const CheckinCollector* part : parts) {
+    s.big_amounts.insert(s.big_amounts.end(), part->big_amounts_.begin(), part->big_amounts_.end());
+    s.first_day = std::min(s.first_day, part->first_day_);
+    s.last_day = std::max(s.last_day, part->last_day_);
+  }
+  return s;
+}
+
+std::optional<CheckinCollector> CheckinCollector::from_stored(Stored stored) {
+  // Bytes that were not stored by stored() must still not index out of bounds later: each
+  // record's day in the span, its kind an event, its big amount there.
+  for (const Record& r : stored.records)
+    if (r.day < stored.first_day || r.day > stored.last_day ||
+        (r.detail & ((1u << kKindBits) - 1)) > static_cast<std::uint32_t>(EventKind::mood) ||
+        (r.amount < kNoAmount && static_cast<std::uint64_t>(-2L - r.amount) >= stored.big_amounts.size()))
+      return std::nullopt;
+  CheckinCollector c;
+  c.size_ = stored.records.size();
+  if (!stored.records.empty()) c.chunks_.push_back(std::move(stored.records));
+  c.big_amounts_ = std::move(stored.big_amounts);
+  c.first_day_ = stored.first_day;
+  c.last_day_ = stored.last_day;
+  return c;
+}
+
+DayMarks::Stored DayMarks::stored() const {
+  return Stored{first_, marks_, paused_from_, paused_open_, default_amount_, unusual_amounts_};
+}
+
+std::optional<DayMarks> DayMarks::from_stored(Stored stored) {
+  constexpr std::uint8_t kAll = kDone | kSkip | kPaused | kBare;
+  for (std::uint8_t flags : stored.flags)
+    if (flags & ~kAll) return std::nullopt;
+  if (!std::is_sorted(stored.unusual_amounts.begin(), stored.unusual_amounts.end())) return std::nullopt;
+  DayMarks marks;
+  marks.first_ = stored.first;
+  marks.marks_ = std::move(stored.flags);
+  marks.paused_from_ = stored.paused_from;
+  marks.paused_open_ = stored.paused_open;
+  marks.default_amount_ = stored.default_amount;
+  marks.unusual_amounts_ = std::move(stored.unusual_amounts);
+  return marks;
+}
+
 DayMarks::DayMarks(const CheckinCollector& collected, double default_amount)
     : default_amount_(default_amount) {
   const CheckinCollector* parts[] = {&collected};

@@ -14,7 +14,6 @@
 
 #include "core/model/event.hpp"
 #include "core/model/goal.hpp"
-#include "core/journal/log_line.hpp"
 
 namespace microstep {
 
@@ -37,18 +36,31 @@ class CheckinCollector {
   /// DayMarks::without needs of the day a check-in was logged on.
   static CheckinCollector of_day(std::span<const CheckinCollector* const> parts, Day day);
 
- private:
-  friend class DayMarks;
-  friend struct LogCacheBytes;  // the log cache copies records as they are
-  /// 16 bytes per event: a million-line log fits in a few MiB per goal set.
+  /// The stored form, as a cache keeps a collector between runs: 16 bytes per event (a
+  /// million-line log fits in a few MiB per goal set) and the amounts too big for them.
   struct Record {
     std::int32_t day;       ///< day number
     std::int32_t instant;   ///< seconds since 2000-01-01 UTC (clamped): orders one day's events
     std::uint32_t detail;   ///< event kind (low 3 bits) and a hash of amount and note
-    std::int32_t amount;    ///< thousandths, kNoAmount, or -(2 + index into big_amounts_)
+    std::int32_t amount;    ///< thousandths, kNoAmount, or -(2 + index into the big amounts)
     auto operator<=>(const Record&) const = default;
   };
   static constexpr std::int32_t kNoAmount = -1;
+  /// The records of several collectors, part after part, as if they were one (see
+  /// for_each_record_joined), then their big amounts in the same order: what a cache stores.
+  struct Stored {
+    std::vector<Record> records;
+    std::vector<double> big_amounts;
+    std::int32_t first_day = std::numeric_limits<std::int32_t>::max(), last_day = std::numeric_limits<std::int32_t>::min();
+  };
+  static Stored stored(std::span<const CheckinCollector* const> parts);
+  /// A collector from its stored form; nullopt when it could not have been stored by
+  /// stored(): a record's day outside [first_day, last_day], its kind no event, or its big
+  /// amount missing.
+  static std::optional<CheckinCollector> from_stored(Stored stored);
+
+ private:
+  friend class DayMarks;
   /// Do two records come from the same line (or from exact copies of it)? Equal but for
   /// where a big amount was stored, whose value the detail's hash holds.
   static bool same_line(const Record& a, const Record& b) {
@@ -167,8 +179,22 @@ class DayMarks {
       if (marks_[i] & kDone) f(day_from_number(first_ + static_cast<long>(i)));
   }
 
+  /// The stored form, as a cache keeps resolved marks between runs: one byte of flags per
+  /// day from `first`, an open pause, and the days whose total is not the default amount.
+  struct Stored {
+    long first = 0;
+    std::vector<std::uint8_t> flags;
+    long paused_from = 0;
+    bool paused_open = false;
+    double default_amount = 1;
+    std::vector<std::pair<long, double>> unusual_amounts;
+  };
+  Stored stored() const;
+  /// Marks from their stored form; nullopt when it could not have been stored by stored()
+  /// (a flag no day can hold, amounts out of order).
+  static std::optional<DayMarks> from_stored(Stored stored);
+
  private:
-  friend struct LogCacheBytes;  // the log cache copies resolved marks as they are
   static constexpr std::uint8_t kDone = 1, kSkip = 2, kPaused = 4, kBare = 8;
   /// Calls f(day number, flags) for each day of [from, to], with an open pause applied.
   template <typename F>

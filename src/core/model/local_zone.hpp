@@ -1,6 +1,6 @@
 #pragma once
 /// The person's time zone: $TZ (a zone name or a POSIX rule), else the system's. Only that
-/// zone's file is read (core/zone_file), never the whole zone database.
+/// zone's file is read (core/model/zone_file), never the whole zone database.
 #include <memory>
 #include <string>
 

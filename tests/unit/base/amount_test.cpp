@@ -1,4 +1,4 @@
-/// Tests of core/amount: the plain decimal numbers a check-in may carry.
+/// Tests of core/base/amount: the plain decimal numbers a check-in may carry.
 #include "core/base/amount.hpp"
 
 #include <doctest/doctest.h>

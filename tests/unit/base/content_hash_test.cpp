@@ -1,4 +1,4 @@
-/// Tests of core/content_hash: the hash the log cache checks the log's bytes with.
+/// Tests of core/base/content_hash: the hash the log cache checks the log's bytes with.
 #include "core/base/content_hash.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/descriptor: a descriptor is closed when its owner goes out of scope.
+/// Tests of core/base/descriptor: a descriptor is closed when its owner goes out of scope.
 #include "core/base/descriptor.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/english: one and many of a noun, and the plain verb a step starts with.
+/// Tests of core/base/english: one and many of a noun, and the plain verb a step starts with.
 #include "core/base/english.hpp"
 
 #include <doctest/doctest.h>

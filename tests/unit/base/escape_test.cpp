@@ -1,4 +1,4 @@
-/// Tests of core/escape: free text in a tab-separated field, and UTF-8 validation.
+/// Tests of core/base/escape: free text in a tab-separated field, and UTF-8 validation.
 #include "core/base/escape.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/id_table: the goal id -> number table every log line is looked up in.
+/// Tests of core/base/id_table: the goal id -> number table every log line is looked up in.
 /// Its keys hold only some bytes of a long id, so the cases below are ids that differ in
 /// exactly one byte, at every place and for every length a goal id can have.
 #include "core/base/id_table.hpp"

@@ -1,4 +1,4 @@
-/// Tests of core/nearest: the name a mistyped word most likely meant.
+/// Tests of core/base/nearest: the name a mistyped word most likely meant.
 #include "core/base/nearest.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/parallel: work spread over the cores.
+/// Tests of core/base/parallel: work spread over the cores.
 #include "core/base/parallel.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/regular_file: a journal file opened without ever waiting on it.
+/// Tests of core/base/regular_file: a journal file opened without ever waiting on it.
 #include "core/base/regular_file.hpp"
 
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-/// Tests of core/wording: numbers turned into words.
+/// Tests of core/base/wording: numbers turned into words.
 #include "core/base/wording.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/wrap: text fitted to a terminal's width, broken at spaces only.
+/// Tests of core/base/wrap: text fitted to a terminal's width, broken at spaces only.
 #include "core/base/wrap.hpp"
 
 #include <doctest/doctest.h>

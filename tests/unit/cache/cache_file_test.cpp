@@ -1,4 +1,4 @@
-/// Tests of core/cache_file: bytes encoded and decoded, and small cache files written whole.
+/// Tests of core/cache/cache_file: bytes encoded and decoded, and small cache files written whole.
 #include "core/cache/cache_file.hpp"
 
 #include <doctest/doctest.h>

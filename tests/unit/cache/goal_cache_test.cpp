@@ -1,5 +1,6 @@
-/// Tests of core/goal_cache: goals as bytes and back, and a cache file written, read and refused.
+/// Tests of core/cache/goal_cache: goals as bytes and back, and a cache file written, read and refused.
 #include "core/cache/goal_cache.hpp"
+#include "core/cache/cache_version.hpp"
 
 #include <doctest/doctest.h>
 
@@ -128,7 +129,8 @@ TEST_CASE("goal_cache: a missing, short, changed or garbage file is an empty cac
 
 TEST_CASE("goal_cache: a cache written by another version of microstep is not used") {
   // The layout goal_cache.cpp writes: magic, byte-order mark, the hash of the body; the body
-  // starts with the version. Here a whole, well-hashed file of another version.
+  // starts with the versions (cache_version_bytes). Here a whole, well-hashed file of another
+  // program version.
   TempDir dir;
   Goal full = full_goal();
   Encoder body;
@@ -148,7 +150,7 @@ TEST_CASE("goal_cache: a cache written by another version of microstep is not us
   Encoder same = body;  // the same file with this version reads
   same.bytes.replace(0, 4 + 13, "");
   Encoder current;
-  current.put_text(MICROSTEP_VERSION);
+  current.put_text(cache_version_bytes());
   current.bytes += same.bytes;
   Encoder ours;
   ours.bytes = "mstepGC2";

@@ -1,4 +1,4 @@
-/// Tests of core/log_cache: a cache file written and read back, and every damaged file refused.
+/// Tests of core/cache/log_cache: a cache file written and read back, and every damaged file refused.
 #include "core/cache/log_cache.hpp"
 
 #include <doctest/doctest.h>
@@ -26,9 +26,9 @@ using test::TempDir;
 
 namespace {
 
-/// The layout log_cache.cpp writes: a 40-byte header, then each goal's check-ins (16-byte
+/// The layout log_cache.cpp writes: a 64-byte header, then each goal's check-ins (16-byte
 /// records, then 8-byte big amounts), then the goals' resolved marks, then the index.
-constexpr size_t kHeaderBytes = 40;
+constexpr size_t kHeaderBytes = 64;
 constexpr size_t kRecordBytes = 16;
 
 /// The event `kind` of goal `goal` on `on`, written at 08:00 UTC plus `minute`.

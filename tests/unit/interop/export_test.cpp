@@ -1,4 +1,4 @@
-/// Tests of core/export: csv and json exports that read back as the same data, and the
+/// Tests of core/interop/export: csv and json exports that read back as the same data, and the
 /// iCalendar form (escaping, folding, recurrence rules).
 #include "core/interop/export.hpp"
 

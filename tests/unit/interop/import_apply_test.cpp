@@ -1,4 +1,4 @@
-/// Tests of core/import_apply: the shared helpers of the importers and applying a plan to a
+/// Tests of core/interop/import_apply: the shared helpers of the importers and applying a plan to a
 /// journal idempotently.
 #include "core/interop/import_apply.hpp"
 

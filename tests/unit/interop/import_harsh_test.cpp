@@ -1,4 +1,4 @@
-/// Tests of core/import_harsh: harsh's habits and log files into an import plan.
+/// Tests of core/interop/import_harsh: harsh's habits and log files into an import plan.
 #include "core/interop/import_harsh.hpp"
 
 #include <doctest/doctest.h>

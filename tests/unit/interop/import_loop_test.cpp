@@ -1,4 +1,4 @@
-/// Tests of core/import_loop: Loop Habit Tracker's CSV export into an import plan.
+/// Tests of core/interop/import_loop: Loop Habit Tracker's CSV export into an import plan.
 #include "core/interop/import_loop.hpp"
 
 #include <doctest/doctest.h>

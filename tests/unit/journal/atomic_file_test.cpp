@@ -1,4 +1,4 @@
-/// Tests of core/atomic_file: a whole file replaced at once, or not at all.
+/// Tests of core/journal/atomic_file: a whole file replaced at once, or not at all.
 #include "core/journal/atomic_file.hpp"
 
 #include <doctest/doctest.h>

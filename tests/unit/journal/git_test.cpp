@@ -1,4 +1,4 @@
-/// Tests of core/git: the git operations a journal needs, run on real repositories in
+/// Tests of core/journal/git: the git operations a journal needs, run on real repositories in
 /// temporary directories (git is installed with the build dependencies).
 #include "core/journal/git.hpp"
 

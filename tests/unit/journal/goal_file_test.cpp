@@ -1,4 +1,4 @@
-/// Tests of core/goal_file: reading a goal file, writing a new one, and editing one as text.
+/// Tests of core/journal/goal_file: reading a goal file, writing a new one, and editing one as text.
 #include "core/journal/goal_file.hpp"
 
 #include <doctest/doctest.h>

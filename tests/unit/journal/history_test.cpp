@@ -1,4 +1,4 @@
-/// Tests of core/history: the order and the filter of `microstep log`.
+/// Tests of core/journal/history: the order and the filter of `microstep log`.
 #include "core/journal/history.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/journal_lock: the journal's write lock, and appending under it.
+/// Tests of core/journal/journal_lock: the journal's write lock, and appending under it.
 #include "core/journal/journal_lock.hpp"
 
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-/// Tests of core/log_file: streaming the log (in one part or several).
+/// Tests of core/journal/log_file: streaming the log (in one part or several).
 #include "core/journal/log_file.hpp"
 
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-/// Tests of core/settings: microstep.yaml, its defaults and its errors.
+/// Tests of core/journal/settings: microstep.yaml, its defaults and its errors.
 #include "core/journal/settings.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/staged_goals: new goal files and their check-ins written all or nothing, and
+/// Tests of core/journal/staged_goals: new goal files and their check-ins written all or nothing, and
 /// what an interrupted publish left, settled.
 #include "core/journal/staged_goals.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/yaml_text: safe loading with file:line errors, and writing scalars.
+/// Tests of core/journal/yaml_text: safe loading with file:line errors, and writing scalars.
 #include "core/journal/yaml_text.hpp"
 
 #include <doctest/doctest.h>

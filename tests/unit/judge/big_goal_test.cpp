@@ -1,4 +1,4 @@
-/// Tests of core/big_goal: goals grouped by their big goal, and the big goal's own numbers.
+/// Tests of core/judge/big_goal: goals grouped by their big goal, and the big goal's own numbers.
 #include "core/judge/big_goal.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/celebration: a short celebration after every done (seed 003: "a simple
+/// Tests of core/judge/celebration: a short celebration after every done (seed 003: "a simple
 /// 'Yes!' or fist pump is enough"), the same one for the same seed.
 #include "core/judge/celebration.hpp"
 

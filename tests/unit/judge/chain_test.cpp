@@ -1,4 +1,4 @@
-/// Tests of core/chain: the state of each day of one goal, judged by the version in force.
+/// Tests of core/judge/chain: the state of each day of one goal, judged by the version in force.
 #include "core/judge/chain.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/coach_rules: the coaching rules as data, the installed ones and a journal's own.
+/// Tests of core/judge/coach_rules: the coaching rules as data, the installed ones and a journal's own.
 #include "core/judge/coach_rules.hpp"
 
 #include <doctest/doctest.h>

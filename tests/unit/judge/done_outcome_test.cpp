@@ -1,4 +1,4 @@
-/// Tests of core/done_outcome: what one done changed on its day.
+/// Tests of core/judge/done_outcome: what one done changed on its day.
 #include "core/judge/done_outcome.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/growth: the 30-day rule, the 10% rule and the optional plus, for the
+/// Tests of core/judge/growth: the 30-day rule, the 10% rule and the optional plus, for the
 /// proposed step and for a step of one's own.
 #include "core/judge/growth.hpp"
 #include "unit/builders.hpp"

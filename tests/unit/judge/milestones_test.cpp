@@ -1,4 +1,4 @@
-/// Tests of core/milestones: what a done celebrates (seed 002) and the one honest fact the
+/// Tests of core/judge/milestones: what a done celebrates (seed 002) and the one honest fact the
 /// data proves (seed 001: believable, true evidence, tied to the feeling the step is for).
 #include "core/judge/milestones.hpp"
 #include "unit/builders.hpp"

@@ -1,4 +1,4 @@
-/// Tests of core/mood: each day's mood, and the comparison of days with and without a step.
+/// Tests of core/judge/mood: each day's mood, and the comparison of days with and without a step.
 #include "core/judge/mood.hpp"
 #include "unit/builders.hpp"
 

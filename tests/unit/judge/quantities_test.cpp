@@ -1,4 +1,4 @@
-/// Tests of core/quantities: the numbers a step names, and what each one measures.
+/// Tests of core/judge/quantities: the numbers a step names, and what each one measures.
 #include "core/judge/quantities.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/reminders: when a goal may be reminded, and what remind remembers.
+/// Tests of core/judge/reminders: when a goal may be reminded, and what remind remembers.
 #include "core/judge/reminders.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/ridiculous_test: why a step is probably still too big for a bad day.
+/// Tests of core/judge/ridiculous_test: why a step is probably still too big for a bad day.
 #include "core/judge/ridiculous_test.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/rule_match: which of the coaching rules' phrases a step holds.
+/// Tests of core/judge/rule_match: which of the coaching rules' phrases a step holds.
 #include "core/judge/rule_match.hpp"
 
 #include <doctest/doctest.h>

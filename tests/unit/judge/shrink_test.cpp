@@ -1,4 +1,4 @@
-/// Tests of core/shrink: each shrinking rule, and the rules one after the other until the
+/// Tests of core/judge/shrink: each shrinking rule, and the rules one after the other until the
 /// step passes the ridiculous test.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-/// Tests of core/step_words: a step's text read as words.
+/// Tests of core/judge/step_words: a step's text read as words.
 #include "core/judge/step_words.hpp"
 
 #include <doctest/doctest.h>

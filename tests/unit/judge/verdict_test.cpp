@@ -1,4 +1,4 @@
-/// Tests of core/verdict: the 7-day rule over days, and over a quota's periods.
+/// Tests of core/judge/verdict: the 7-day rule over days, and over a quota's periods.
 #include "core/judge/verdict.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/week_review: one week as the seeds' Day-7 reflection judges it.
+/// Tests of core/judge/week_review: one week as the seeds' Day-7 reflection judges it.
 #include "core/judge/week_review.hpp"
 #include "unit/builders.hpp"
 

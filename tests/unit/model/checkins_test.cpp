@@ -1,4 +1,4 @@
-/// Tests of core/checkins: from the raw events of one goal to what happened on each day.
+/// Tests of core/model/checkins: from the raw events of one goal to what happened on each day.
 #include "core/model/checkins.hpp"
 #include "unit/builders.hpp"
 

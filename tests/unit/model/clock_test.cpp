@@ -1,4 +1,4 @@
-/// Tests of core/clock: the local day a moment counts for, pinned clocks and DATE arguments.
+/// Tests of core/model/clock: the local day a moment counts for, pinned clocks and DATE arguments.
 #include "core/model/clock.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/day: strict ISO dates, formatting and calendar arithmetic.
+/// Tests of core/model/day: strict ISO dates, formatting and calendar arithmetic.
 #include "core/model/day.hpp"
 
 #include <doctest/doctest.h>

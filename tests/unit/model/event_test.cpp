@@ -1,4 +1,4 @@
-/// Tests of core/event: event kinds and the text of amounts.
+/// Tests of core/model/event: event kinds and the text of amounts.
 #include "core/model/event.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/goal_change: set, shrink and grow change a goal forward only.
+/// Tests of core/model/goal_change: set, shrink and grow change a goal forward only.
 #include "core/model/goal_change.hpp"
 
 #include <doctest/doctest.h>

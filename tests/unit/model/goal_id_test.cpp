@@ -1,4 +1,4 @@
-/// Tests of core/goal_id: ids are file names, so only a safe alphabet is allowed.
+/// Tests of core/model/goal_id: ids are file names, so only a safe alphabet is allowed.
 #include "core/model/goal_id.hpp"
 
 #include <doctest/doctest.h>

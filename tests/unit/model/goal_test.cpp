@@ -1,4 +1,4 @@
-/// Tests of core/goal: the status names and the versions of a goal's step over time.
+/// Tests of core/model/goal: the status names and the versions of a goal's step over time.
 #include "core/model/goal.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/local_zone: named zones across DST changes, odd offsets, and $TZ.
+/// Tests of core/model/local_zone: named zones across DST changes, odd offsets, and $TZ.
 #include "core/model/local_zone.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/moment: timestamps with their UTC offset, as log lines write them.
+/// Tests of core/model/moment: timestamps with their UTC offset, as log lines write them.
 #include "core/model/moment.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/schedule: the grammar of the `schedule` field and which days it asks for.
+/// Tests of core/model/schedule: the grammar of the `schedule` field and which days it asks for.
 #include "core/model/schedule.hpp"
 #include "unit/builders.hpp"
 

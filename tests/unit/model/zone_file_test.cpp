@@ -1,4 +1,4 @@
-/// Tests of core/zone_file and of LocalZone built on it: the one zone file read gives the
+/// Tests of core/model/zone_file and of LocalZone built on it: the one zone file read gives the
 /// offsets date's full zone database gives, across every transition from 1970 to 2037.
 #include "core/model/zone_file.hpp"
 

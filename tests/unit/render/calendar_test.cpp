@@ -1,4 +1,4 @@
-/// Tests of core/calendar: the don't-break-the-chain month grids and heatmap strips.
+/// Tests of core/render/calendar: the don't-break-the-chain month grids and heatmap strips.
 #include "core/render/calendar.hpp"
 #include "unit/builders.hpp"
 

@@ -1,4 +1,4 @@
-/// Tests of core/intention: every step written as "After I ..., I will ...".
+/// Tests of core/render/intention: every step written as "After I ..., I will ...".
 #include "core/render/intention.hpp"
 
 #include <doctest/doctest.h>

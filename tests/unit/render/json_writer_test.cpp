@@ -1,4 +1,4 @@
-/// Tests of core/json_writer: the one place every --json form is escaped and punctuated.
+/// Tests of core/render/json_writer: the one place every --json form is escaped and punctuated.
 #include "core/render/json_writer.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-/// Tests of core/report: goals, statistics and suggestions rendered as text and JSON.
+/// Tests of core/render/report: goals, statistics and suggestions rendered as text and JSON.
 /// Renderers only format: most cases hand them numbers built here, so the expected text
 /// follows from those numbers alone.
 #include "core/render/report.hpp"

@@ -1,6 +1,6 @@
 /// Property tests over generated values: what microstep writes, microstep reads back
-/// identically. Log lines (core/log_line: checked_log_line) over time zone offsets, days,
-/// moments, amounts, notes and truths; goal files (core/goal_file) over every field, new
+/// identically. Log lines (core/journal/log_line: checked_log_line) over time zone offsets, days,
+/// moments, amounts, notes and truths; goal files (core/journal/goal_file) over every field, new
 /// (render_new_goal) and edited (rewrite_goal_text). Each property runs on thousands of values
 /// from a fixed seed, so a failure is the same on every run and names its case.
 #include <doctest/doctest.h>
