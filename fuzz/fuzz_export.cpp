@@ -16,7 +16,10 @@
 #include <typeinfo>
 
 #include "core/base/error.hpp"
-#include "core/interop/export.hpp"
+#include "core/interop/export_csv.hpp"
+#include "core/interop/export_json.hpp"
+#include "core/interop/import_csv.hpp"
+#include "core/interop/import_json.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;
