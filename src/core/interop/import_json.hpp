@@ -9,9 +9,9 @@
 
 namespace microstep {
 
-/// The plan in `text`. Anything malformed, JSON that is not strictly JSON included, is a data
-/// Failure "DISPLAY_PATH:LINE: ...", LINE being where the record in question starts: an export
-/// is read whole or not at all.
+/// The plan in `text`. Anything malformed, JSON that is not strictly JSON (json_reader.hpp)
+/// included, is a data Failure "DISPLAY_PATH:LINE: ...", LINE being where the record in
+/// question starts: an export is read whole or not at all.
 ImportPlan parse_export_json(std::string_view text, const std::string& display_path);
 
 }  // namespace microstep
