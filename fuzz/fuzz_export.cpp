@@ -1,5 +1,5 @@
 /// Fuzzes reading microstep's own exports back (`import --from microstep`): parse_export_json
-/// and parse_export_csv, whose readers are hand-written (a strict JSON reader, RFC 4180 CSV).
+/// (nlohmann-json's parser, made strict) and parse_export_csv (an RFC 4180 CSV reader).
 /// The input's first byte picks the format (even: JSON, odd: CSV); the rest is the file.
 ///
 /// Properties:
@@ -16,7 +16,10 @@
 #include <typeinfo>
 
 #include "core/base/error.hpp"
-#include "core/interop/export.hpp"
+#include "core/interop/export_csv.hpp"
+#include "core/interop/export_json.hpp"
+#include "core/interop/import_csv.hpp"
+#include "core/interop/import_json.hpp"
 #include "fuzz_check.hpp"
 
 using namespace microstep;

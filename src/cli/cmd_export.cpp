@@ -5,7 +5,9 @@
 
 #include "cli/commands.hpp"
 #include "core/base/error.hpp"
-#include "core/interop/export.hpp"
+#include "core/interop/export_csv.hpp"
+#include "core/interop/export_ics.hpp"
+#include "core/interop/export_json.hpp"
 #include "core/base/wording.hpp"
 #include "core/journal/output_file.hpp"
 

@@ -5,9 +5,10 @@
 
 #include "cli/commands.hpp"
 #include "core/base/error.hpp"
-#include "core/interop/export.hpp"
 #include "core/interop/import_apply.hpp"
+#include "core/interop/import_csv.hpp"
 #include "core/interop/import_harsh.hpp"
+#include "core/interop/import_json.hpp"
 #include "core/interop/import_loop.hpp"
 
 namespace microstep::cli {

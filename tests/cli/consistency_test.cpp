@@ -151,8 +151,8 @@ void check_moment(const TempJournal& j, const Generated& generated, const std::s
     if (s == "done" || s == "open" || s == "partial" || s == "missed") CHECK(listed.count(id) == 1);
   }
   // review: the week's days have the calendar's states; its verdict and suggestion are stats'.
-  std::map<std::string, const Json*> stats_of;
-  for (size_t i = 0; i < stats.size(); ++i) stats_of[stats[i]["id"].as_string()] = &stats[i];
+  std::map<std::string, Json> stats_of;
+  for (size_t i = 0; i < stats.size(); ++i) stats_of[stats[i]["id"].as_string()] = stats[i];
   for (size_t g = 0; g < review["goals"].size(); ++g) {
     const Json& goal = review["goals"][g];
     const std::string id = goal["id"].as_string();
@@ -165,7 +165,7 @@ void check_moment(const TempJournal& j, const Generated& generated, const std::s
       done += s == "done" || s == "done_unscheduled";
     }
     CHECK(goal["done"].as_number() == done);
-    const Json& st = *stats_of.at(id);
+    const Json& st = stats_of.at(id);
     CHECK(goal["verdict"]["text"].as_string() == st["verdict"]["text"].as_string());
     CHECK(goal["suggestion"]["reason"].as_string() == st["suggestion"]["reason"].as_string());
     CHECK(goal["suggestion"]["kind"].as_string() == st["suggestion"]["kind"].as_string());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "cli/harness.hpp"
 #include "cli/json_reader.hpp"
@@ -78,10 +79,10 @@ size_t count_of(const std::string& text, const std::string& part) {
   return n;
 }
 
-const Json* goal_in(const Json& stats, const std::string& id) {
+std::optional<Json> goal_in(const Json& stats, const std::string& id) {
   for (size_t i = 0; i < stats.size(); ++i)
-    if (stats[i]["id"].as_string() == id) return &stats[i];
-  return nullptr;
+    if (stats[i]["id"].as_string() == id) return stats[i];
+  return std::nullopt;
 }
 
 }  // namespace
@@ -147,8 +148,8 @@ TEST_CASE("two clones check in and add goals, git pull on both: no conflict, sam
   // The shared line counts once: 2 + 3 + 4 sentences on three days, not 2 + 3 + 4 + 4.
   Json stats = parse_json(stats_b.out);
   REQUIRE(stats.size() == 3);
-  const Json* novel = goal_in(stats, "write-novel");
-  REQUIRE(novel != nullptr);
+  std::optional<Json> novel = goal_in(stats, "write-novel");
+  REQUIRE(novel.has_value());
   CHECK((*novel)["done_days"].as_number() == 3);
   CHECK((*novel)["total_amount"].as_number() == 9);
   Json events = parse_json(s.ms(s.b(), {"--json", "log", "write-novel"}).out);

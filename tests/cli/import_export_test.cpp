@@ -239,6 +239,52 @@ TEST_CASE("import: bad arguments and bad files are refused with the right exit c
   refused({"import", "loop", j.file("loop")}, 3, "Habits.csv:1: ");
 }
 
+TEST_CASE("import json: a multi-line export names its bad record's line, or its syntax error's") {
+  TempJournal j;
+  RunOptions at = pinned("2026-11-10");
+  ok(j, {"init"}, at);
+  // As `jq .` or a person's editor leaves an export: one member a line.
+  auto pretty = [](const std::string& last_event) {
+    return "{\n"
+           "  \"format\": \"microstep-export\",\n"
+           "  \"version\": 1,\n"
+           "  \"goals\": [\n"
+           "    {\n"
+           "      \"id\": \"floss\",\n"
+           "      \"step\": \"Floss one tooth\",\n"
+           "      \"started\": \"2026-11-01\"\n"
+           "    }\n"
+           "  ],\n"
+           "  \"events\": [\n"
+           "    {\n"
+           "      \"day\": \"2026-11-02\",\n"
+           "      \"event\": \"done\",\n"
+           "      \"goal\": \"floss\"\n"
+           "    },\n"
+           "    {\n" +  // line 17
+           last_event +
+           "\n    }\n"
+           "  ]\n"
+           "}\n";
+  };
+  auto refused = [&](const std::string& text, const std::string& message) {
+    j.write("edited.json", text);
+    RunResult r = j.run({"import", "json", j.file("edited.json")}, at);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err == "microstep: " + j.file("edited.json") + message + "\n");
+    CHECK(j.read("checkins.log").empty());
+    CHECK_FALSE(j.exists("goals/floss.yaml"));
+  };
+  refused(pretty("      \"day\": \"2026-11-03\",\n      \"event\": \"done\",\n      \"goal\": \"floss\",\n"
+                 "      \"amount\": -2"),
+          ":17: amount '-2' is not a number from 0 to 1000000000, such as 3 or 2.5");
+  refused(pretty("      \"day\": \"2026-11-03\",\n      \"event\": \"done\",\n      \"goal\": \"floss\",,"),
+          ":20: syntax error while parsing object key - unexpected ','; expected string literal");
+  j.write("edited.json", pretty("      \"day\": \"2026-11-03\",\n      \"event\": \"done\",\n      \"goal\": \"floss\""));
+  RunResult r = ok(j, {"--json", "import", "json", j.file("edited.json")}, at);
+  CHECK(parse_json(r.out)["events_added"].as_number() == 2);
+}
+
 TEST_CASE("export csv and json, then import into an empty journal: the same stats") {
   TempJournal a;
   seed_rich_journal(a);

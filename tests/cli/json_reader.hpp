@@ -1,31 +1,35 @@
 #pragma once
-/// A small strict JSON reader, for checking the binary's --json output in tests only.
+/// The binary's --json output, read for tests with the library's strict JSON reader
+/// (core/interop/json_reader.hpp: nlohmann-json's parser), behind a small API that throws
+/// whenever a test asks for something that is not there.
 #include <concepts>
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "core/interop/json_reader.hpp"
+
 namespace microstep::test {
 
-/// One JSON value. Asking for the wrong type or a missing member throws, so tests fail loudly.
+/// One JSON value: a handle into its document, cheap to copy, which keeps the document alive.
+/// Asking for the wrong type or a missing member throws, so tests fail loudly.
 class Json {
  public:
-  enum class Type { null, boolean, number, string, array, object };
+  using Type = JsonValue::Type;
 
   /// A null value.
-  Json() = default;
+  Json();
 
-  Type type() const { return type_; }
-  bool is_null() const { return type_ == Type::null; }
-  bool is_bool() const { return type_ == Type::boolean; }
-  bool is_number() const { return type_ == Type::number; }
-  bool is_string() const { return type_ == Type::string; }
-  bool is_array() const { return type_ == Type::array; }
-  bool is_object() const { return type_ == Type::object; }
+  Type type() const { return value_->type; }
+  bool is_null() const { return type() == Type::null; }
+  bool is_bool() const { return type() == Type::boolean; }
+  bool is_number() const { return type() == Type::number; }
+  bool is_string() const { return type() == Type::string; }
+  bool is_array() const { return type() == Type::array; }
+  bool is_object() const { return type() == Type::object; }
 
   /// The value of a boolean; throws for any other type.
   bool as_bool() const;
@@ -35,14 +39,14 @@ class Json {
   const std::string& as_string() const;
 
   /// An object's member; throws naming the key when it is missing or this is not an object.
-  const Json& operator[](const std::string& key) const;
+  Json operator[](const std::string& key) const;
   /// Overload so that j["key"] does not read as an index.
-  const Json& operator[](const char* key) const { return (*this)[std::string(key)]; }
+  Json operator[](const char* key) const { return (*this)[std::string(key)]; }
   /// An array's element; throws when out of range or this is not an array.
-  const Json& at(std::size_t index) const;
+  Json at(std::size_t index) const;
   /// Same as at(); a template so that j[0] is not mistaken for a null `const char*` key.
   template <std::integral I>
-  const Json& operator[](I index) const {
+  Json operator[](I index) const {
     if constexpr (std::is_signed_v<I>)
       if (index < 0) return at(static_cast<std::size_t>(-1));  // out of range: throws
     return at(static_cast<std::size_t>(index));
@@ -58,18 +62,16 @@ class Json {
   std::string_view type_name() const;
 
  private:
-  friend class JsonParser;
-  Type type_ = Type::null;
-  bool bool_ = false;
-  double number_ = 0;
-  std::string string_;
-  std::vector<Json> items_;                      ///< array elements, or object values
-  std::vector<std::string> keys_;                ///< object keys, parallel to items_
-  std::map<std::string, std::size_t, std::less<>> index_;  ///< key -> position in items_
+  friend Json parse_json(std::string_view text);
+  Json(std::shared_ptr<const JsonValue> document, const JsonValue* value)
+      : document_(std::move(document)), value_(value) {}
+  std::shared_ptr<const JsonValue> document_;
+  const JsonValue* value_;
 };
 
-/// Parses exactly one JSON value (surrounding whitespace allowed). Throws std::runtime_error
-/// naming the byte offset on malformed input, including duplicate keys and trailing text.
+/// Parses exactly one JSON document as the import does (surrounding whitespace allowed):
+/// malformed input, duplicate keys and trailing text included, throws std::runtime_error
+/// "output:LINE: ...".
 Json parse_json(std::string_view text);
 
 }  // namespace microstep::test
