@@ -132,13 +132,42 @@ void Chain::judge() {
 
   // 3. The state of each day, by the rule of its version. "Every N days" falls due N days
   //    after the last done (from the version's start when there is none), and stays due
-  //    until it is done.
+  //    until it is done. "K in N days" asks for a day that no window keeps (see below).
   states_.assign(days, DayState::unscheduled);
   std::optional<Day> last_reached;
   size_t p = 0;
+  // Rolling windows count the done and rest days of any run of days: prefix sums, made once.
+  std::vector<unsigned> filled_before;
+  if (std::any_of(versions_.begin(), versions_.end(),
+                  [](const StepVersion& v) { return v.schedule.kind == Schedule::Kind::rolling; })) {
+    filled_before.assign(days + 1, 0);
+    for (size_t i = 0; i < days; ++i) filled_before[i + 1] = filled_before[i] + ((facts[i] & (kReached | kResting)) != 0);
+  }
+  auto filled = [&](Day from, Day to) -> long {
+    from = std::max(from, goal_.started);
+    to = std::min(to, today_);
+    return from > to ? 0 : filled_before[index(to) + 1] - filled_before[index(from)];
+  };
+  auto reached = [&](Day d) { return d >= goal_.started && d <= today_ && (facts[index(d)] & kReached); };
   for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule schedule = version.schedule;
     const Day anchor = std::max(version.from, goal_.started);
+    // K in N days: a window is a done day and the N - 1 days after it; it keeps its days when
+    // it holds K done or rest days. kept_from: the last done day before the day judged whose
+    // window keeps; may_keep_from: the first done day whose window may still come to keep
+    // (it reaches today, and the days still to come could fill it), so the past days inside
+    // it are not judged yet.
+    const date::days span{static_cast<long>(schedule.n) - 1};
+    auto keeps = [&](Day f) { return reached(f) && filled(f, f + span) >= static_cast<long>(schedule.k); };
+    std::optional<Day> kept_from, may_keep_from;
+    if (schedule.kind == Schedule::Kind::rolling) {
+      for (Day f = std::max(goal_.started, first - span); f < first; f += kOneDay)
+        if (keeps(f)) kept_from = f;
+      const long today_to_come = (facts[index(today_)] & (kReached | kResting)) ? 0 : 1;
+      for (Day f = std::max(goal_.started, today_ - span); f <= today_ && !may_keep_from; f += kOneDay)
+        if (reached(f) && filled(f, today_) + (f + span - today_).count() + today_to_come >= schedule.k)
+          may_keep_from = f;
+    }
     unsigned weekday = iso_weekday_index(first);
     for (Day d = first; d <= last; d += kOneDay, weekday = weekday == 6 ? 0 : weekday + 1) {
       const std::uint8_t f = facts[index(d)];
@@ -153,12 +182,21 @@ void Chain::judge() {
         else if (!asking || (period.current && !today)) state = DayState::unscheduled;
         else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
         else state = today ? DayState::open : DayState::missed;
+      } else if (schedule.is_tracking()) {
+        if (f & kReached) state = DayState::done_unscheduled;
+        else if (f & kResting) state = DayState::rest;
       } else {
         bool asked;
-        if (schedule.kind == Schedule::Kind::every_n)
+        if (schedule.kind == Schedule::Kind::rolling) {
+          if (keeps(d)) kept_from = d;
+          const bool kept = kept_from && d - *kept_from <= span;
+          const bool undecided = !today && may_keep_from && *may_keep_from <= d;
+          asked = (f & kReached) || !(kept || undecided);
+        } else if (schedule.kind == Schedule::Kind::every_n) {
           asked = d >= anchor && (!last_reached || d >= *last_reached + date::days{schedule.n});
-        else
+        } else {
           asked = (schedule.weekday_mask >> weekday) & 1u;
+        }
         if (f & kReached) state = asked ? DayState::done : DayState::done_unscheduled;
         else if (f & kResting) state = DayState::rest;
         else if (!asked) state = DayState::unscheduled;

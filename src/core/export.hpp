@@ -47,7 +47,8 @@ std::vector<Event> events_since(const std::vector<Event>& events, std::optional<
 
 std::string export_csv(const std::vector<Goal>& goals, const std::vector<Event>& events);
 std::string export_json(const std::vector<Goal>& goals, const std::vector<Event>& events);
-/// Active goals only (status active); `stamp` is DTSTAMP.
+/// Active goals only (status active), and not those tracked only (never due); `stamp` is
+/// DTSTAMP.
 std::string export_ics(const std::vector<Goal>& goals, const Moment& stamp);
 
 /// Reads an export back. Anything malformed is a data Failure "DISPLAY_PATH:LINE: ...": an
