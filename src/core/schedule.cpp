@@ -77,7 +77,7 @@ std::optional<Schedule> parse_rolling(std::string_view text) {
   next_is("any");
   if (i + 2 != words.size() || words[i + 1] != "days") return std::nullopt;
   auto n = parse_count(words[i]);
-  if (!k || !n || *k < 1 || *n > 365 || *k > *n) return std::nullopt;
+  if (!k || !n || *k < 1 || *n > kMaxRollingDays || *k > *n) return std::nullopt;
   if (*k == *n) return Schedule{};
   return rolling_schedule(*k, *n);
 }

@@ -38,7 +38,9 @@ struct Schedule {
 
 /// N/week or N/month.
 Schedule quota_schedule(Schedule::Kind kind, unsigned n);
-/// K in N days (1 <= K < N <= 365; the caller keeps to that).
+/// The longest rolling window, N of K in N days (as for every N days).
+inline constexpr unsigned kMaxRollingDays = 365;
+/// K in N days (1 <= K < N <= kMaxRollingDays; the caller keeps to that).
 Schedule rolling_schedule(unsigned k, unsigned n);
 /// Tracking only.
 Schedule tracking_schedule();
