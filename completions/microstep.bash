@@ -10,7 +10,7 @@ _microstep_value_options="--dir --color --today --now --amount --note --truth --
   --after --every --feeling --unit --minimum --minutes --at --start --step --from --status
   --weeks --months --week --format --since --until -o --output --svg --again-after --mood --goal-of
   --sign --id"
-_microstep_schedules=$'daily\nweekdays\nweekends\nweekly\nmonthly\n3/week\n2/month\nmon,wed,fri\nevery 2 days'
+_microstep_schedules=$'daily\nweekdays\nweekends\nweekly\nmonthly\n3/week\n2/month\nmon,wed,fri\nevery 2 days\n2 in 3 days\ntracking'
 
 # The options of one command (the global options are accepted after it too).
 _microstep_command_options() {

@@ -70,7 +70,7 @@ complete -c microstep -n '__fish_seen_subcommand_from help' -a "$__microstep_com
 complete -c microstep -n "__fish_seen_subcommand_from $__microstep_with_id" -a '(__microstep_ids)'
 
 # Per-command options.
-set -l schedules "daily weekdays weekends weekly monthly 3/week 2/month mon,wed,fri 'every 2 days'"
+set -l schedules "daily weekdays weekends weekly monthly 3/week 2/month mon,wed,fri 'every 2 days' '2 in 3 days' tracking"
 set -l days 'today yesterday'
 complete -c microstep -n '__fish_seen_subcommand_from init' -l git -d 'Also git init and commit'
 complete -c microstep -n '__fish_seen_subcommand_from init' -a '(__fish_complete_directories)'

@@ -89,8 +89,12 @@ void run_add(Context& context, const AddOptions& o) {
   // The ridiculous test (seed 003): warn, offering the smaller step; the goal is added anyway.
   // Judged before the goal is written: reading the other goals' log may fail, and a command
   // that fails must not have written.
-  std::vector<std::string> warnings = too_big_warnings(goal.step, goal.minutes, rules);
-  warnings_for_other_goals(context, goal, rules, warnings);
+  // A goal tracked only is no step to master, so neither advice applies to it.
+  std::vector<std::string> warnings;
+  if (!goal.schedule.is_tracking()) {
+    warnings = too_big_warnings(goal.step, goal.minutes, rules);
+    warnings_for_other_goals(context, goal, rules, warnings);
+  }
   write_new_goal(context, lock, goal);
   for (const auto& w : warnings) context.warn(w);
 

@@ -28,11 +28,13 @@ void run_done(Context& context, const CheckinRequest& request) {
   // What this check-in changed: judged against the goal as it was before it.
   Chain before(done.goal, marks_before, today, week_starts);
   const DoneOutcome outcome = done_outcome(before, chain, done.event.day);
+  // A goal tracked only is counted, not cheered: it may well be a habit to break.
   const bool counted = outcome.kind == DoneOutcome::Kind::counted;
+  const bool cheered = counted && !stats.tracking;
   long seed = day_number(done.event.day) + stats.done_days;
-  std::string celebration = counted ? pick_celebration(context.journal().settings().celebrations, seed) : "";
+  std::string celebration = cheered ? pick_celebration(context.journal().settings().celebrations, seed) : "";
   std::vector<std::string> reached;
-  if (counted) reached = milestones(chain, stats, done.event.day, before);
+  if (cheered) reached = milestones(chain, stats, done.event.day, before);
   std::string fact = counted ? honest_fact(chain, stats, seed) : "";
   const std::string day = done.event.day == today ? "today" : format_day(done.event.day);
   if (context.options.json) {
@@ -66,7 +68,7 @@ void run_done(Context& context, const CheckinRequest& request) {
   std::string out;
   switch (outcome.kind) {
     case DoneOutcome::Kind::counted:
-      out = context.paint("32;1", celebration) + "\n";
+      if (cheered) out = context.paint("32;1", celebration) + "\n";
       for (const auto& m : reached) out += context.paint("1", m) + "\n";
       out += fact + "\n";
       break;

@@ -21,7 +21,9 @@ struct WeekOfGoal {
 std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
   const WeekReview& week = w.week;
   std::string out;
-  if (week.period) {
+  if (week.tracking) {
+    out = count_with_unit(week.done, "day") + " done" + (week.so_far ? " so far" : "");
+  } else if (week.period) {
     const Period& p = *week.period;
     std::string quota = std::to_string(p.n) + "/" + std::string(to_string(w.report->chain->unit_on(week.to)));
     if (p.met()) out = quota + ": quota met, " + count_with_unit(p.done, "day") + " done";
@@ -64,6 +66,7 @@ void write_goal_week_json(JsonWriter& json, const WeekOfGoal& w) {
       .field("rest_days", w.week.rest)
       .field("rate", rate)
       .field("on_track", w.week.on_track)
+      .field("tracking", w.week.tracking)
       .key("quota");
   if (w.week.period) {
     const Period& p = *w.week.period;
@@ -157,6 +160,9 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
     }
   });
   long on_track = std::count_if(weeks.begin(), weeks.end(), [](const auto& w) { return w.week.on_track.value_or(false); });
+  // Goals tracked only are counted, never judged: the summary's "of" leaves them out.
+  long tracked = std::count_if(weeks.begin(), weeks.end(), [](const auto& w) { return w.week.tracking; });
+  long judged = static_cast<long>(weeks.size()) - tracked;
   long done = 0;
   for (const auto& w : weeks) done += w.week.done;
   const bool so_far = last >= today;
@@ -188,6 +194,7 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
         .field("goals", static_cast<long>(weeks.size()))
         .field("on_track", on_track)
         .field("done", done)
+        .field("tracked_only", tracked)
         .end_object()
         .end_object();
     context.print_json(json);
@@ -204,11 +211,19 @@ void run_review(Context& context, const std::optional<std::string>& week, bool a
     for (const auto& w : weeks) out += "\n" + goal_week_text(w, rules.thresholds);
   }
   if (mood) out += "\n" + mood_text(*mood, "a step") + "\n";
-  out += "\nSummary: " + std::to_string(on_track) + " of " + count_with_unit(static_cast<long>(weeks.size()), "goal") +
-         " on track, " + count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
-  out += on_track == static_cast<long>(weeks.size()) && !weeks.empty()
-             ? " Keep going.\n"
-             : " Where a step did not happen, make it smaller: that is the plan working, not failing.\n";
+  out += "\nSummary: ";
+  if (judged > 0 || tracked == 0)
+    out += std::to_string(on_track) + " of " + count_with_unit(judged, "goal") + " on track" +
+           (tracked > 0 ? " (" + std::to_string(tracked) + " more tracked only)" : "") + ", ";
+  else
+    out += count_with_unit(tracked, "goal") + " tracked only, ";
+  out += count_with_unit(done, "check-in") + (so_far ? " so far this week." : " that week.");
+  if (judged > 0 || tracked == 0)
+    out += on_track == judged && judged > 0
+               ? " Keep going.\n"
+               : " Where a step did not happen, make it smaller: that is the plan working, not failing.\n";
+  else
+    out += "\n";
   context.print_wrapped(out);
 }
 

@@ -98,12 +98,13 @@ TEST_CASE("bash completes options and their values") {
   CHECK(complete(j, {MICROSTEP_BINARY, "import", "h"}) == "harsh\n");
   std::set<std::string> every = set_of(complete(j, {MICROSTEP_BINARY, "add", "x", "--every", ""}));
   for (const char* schedule : {"daily", "weekdays", "weekends", "weekly", "monthly", "3/week",
-                               "mon,wed,fri", "every\\ 2\\ days"}) {
+                               "mon,wed,fri", "every\\ 2\\ days", "2\\ in\\ 3\\ days", "tracking"}) {
     CAPTURE(schedule);
     CHECK(every.count(schedule) == 1);
   }
   // Inside a quote, the candidate is left as it is.
   CHECK(complete(j, {MICROSTEP_BINARY, "add", "x", "--every", "\"ev"}) == "every 2 days\n");
+  CHECK(complete(j, {MICROSTEP_BINARY, "set", "x", "--every", "\"2 "}) == "2 in 3 days\n");
 }
 
 TEST_CASE("bash offers every long option of every command's --help") {

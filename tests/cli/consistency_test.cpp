@@ -1,5 +1,6 @@
 // Every command tells the same story: for generated journals (day schedules, quotas, every N
-// days, skips, pauses, undos, schedule and size changes with past and future dates, minimums)
+// days, K in N days, tracking, skips, pauses, undos, schedule and size changes with past and
+// future dates, minimums)
 // at many moments (01:30 with a 04:00 day boundary, the DST days, a week's last day), today,
 // due, stats, review, calendar and log agree on each goal's state of each day and on each
 // verdict.
@@ -28,8 +29,10 @@ std::string day_text(int n) {
   return text;
 }
 
-const char* const kSchedules[] = {"daily", "weekdays", "mon,wed,fri", "weekends", "3/week", "1/week",
-                                  "2/month", "every 2 days", "every 3 days"};
+const char* const kSchedules[] = {"daily",        "weekdays",     "mon,wed,fri", "weekends",    "3/week",
+                                  "1/week",       "2/month",      "every 2 days", "every 3 days", "2 in 3 days",
+                                  "3 in 7 days",  "1 in 4 days",  "tracking"};
+constexpr int kScheduleCount = sizeof kSchedules / sizeof kSchedules[0];
 
 struct Generated {
   std::map<std::string, std::string> files;  ///< path -> content
@@ -58,7 +61,7 @@ Generated generate(unsigned seed, int first_day, int last_day) {
     bool with_minimum = pick(0, 2) == 0;
     bool days_only = true;
     auto schedule = [&] {
-      std::string s = kSchedules[pick(0, 8)];
+      std::string s = kSchedules[pick(0, kScheduleCount - 1)];
       days_only = days_only && s.find('/') == std::string::npos;
       return s;
     };
@@ -199,6 +202,20 @@ void check_moment(const TempJournal& j, const Generated& generated, const std::s
       CHECK(st["broken_days_ago"].as_number() >= 1);
     }
     if (!st["upcoming"].is_null()) CHECK(st["upcoming"]["from"].as_string() > day);
+    // A goal tracked only today is counted, never scored, due or open.
+    if (st["tracking"].as_bool()) {
+      CHECK(st["schedule"].as_string() == "tracking");
+      CHECK(st["current_streak"].as_number() == 0);
+      CHECK(st["longest_streak"].as_number() == 0);
+      CHECK(st["streak_state"].as_string() == "none");
+      CHECK(st["rate_all"].is_null());
+      CHECK(st["strength"].is_null());
+      CHECK(st["verdict"]["verdict"].as_string() == "none");
+      const std::string& now = states[id][day];
+      CHECK((now == "unscheduled" || now == "done_unscheduled" || now == "rest"));
+      CHECK(due_ids.count(id) == 0);
+      continue;
+    }
     // Where the chain stands follows from today and the days before it: for a goal judged
     // by days alone, the streak is the run of done days back to the last miss.
     if (!generated.day_schedules_only.count(id)) continue;

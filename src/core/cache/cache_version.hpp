@@ -9,7 +9,7 @@
 namespace microstep {
 
 /// The cache formats' version, raised with any change to what a cache file holds.
-inline constexpr std::uint32_t kCacheFormat = 4;
+inline constexpr std::uint32_t kCacheFormat = 5;  // 5: schedules hold K (K in N days)
 
 /// 24 bytes: the program version, zero-padded to 16, then kCacheFormat, then 4 zero bytes
 /// (so that a header that holds them has no padding: every byte of it is checked).

@@ -20,7 +20,8 @@ namespace microstep {
 namespace {
 
 // 2: goal files must be UTF-8 since; a text version 1 held may no longer give a goal.
-constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'G', 'C', '2'};
+// 3: schedules hold K (K in N days) and two more kinds.
+constexpr char kMagic[8] = {'m', 's', 't', 'e', 'p', 'G', 'C', '3'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr size_t kHeaderSize = sizeof kMagic + sizeof(std::uint32_t) + sizeof(std::uint64_t);
 
@@ -28,15 +29,17 @@ void put_schedule(Encoder& out, const Schedule& schedule) {
   out.put(static_cast<std::uint8_t>(schedule.kind));
   out.put(schedule.weekday_mask);
   out.put(static_cast<std::uint32_t>(schedule.n));
+  out.put(static_cast<std::uint32_t>(schedule.k));
 }
 
 Schedule get_schedule(Decoder& in) {
   Schedule schedule;
   auto kind = in.get<std::uint8_t>();
-  if (kind > static_cast<std::uint8_t>(Schedule::Kind::per_month)) in.ok = false;
+  if (kind > static_cast<std::uint8_t>(Schedule::Kind::tracking)) in.ok = false;
   schedule.kind = static_cast<Schedule::Kind>(kind);
   schedule.weekday_mask = in.get<std::uint8_t>();
   schedule.n = in.get<std::uint32_t>();
+  schedule.k = in.get<std::uint32_t>();
   return schedule;
 }
 

@@ -160,6 +160,13 @@ std::string ics_rrule(const Goal& goal) {
         days.push_back(std::to_string(d));
       return "FREQ=MONTHLY;BYMONTHDAY=" + join(days, ",");
     }
+    case Schedule::Kind::rolling: {
+      // One day every N/K days, rounded down: each N days in a row then hold K of them.
+      unsigned interval = std::max(1u, s.n / s.k);
+      return interval == 1 ? "FREQ=DAILY" : "FREQ=DAILY;INTERVAL=" + std::to_string(interval);
+    }
+    case Schedule::Kind::tracking:
+      break;  // never due: export_ics leaves such a goal out
   }
   return "FREQ=DAILY";
 }
@@ -172,7 +179,7 @@ std::string export_ics(const std::vector<Goal>& goals, const Moment& stamp) {
   line(std::string("PRODID:-//microstep//microstep ") + MICROSTEP_VERSION + "//EN");
   line("CALSCALE:GREGORIAN");
   for (const auto& g : goals) {
-    if (g.status != GoalStatus::active) continue;
+    if (g.status != GoalStatus::active || g.schedule.is_tracking()) continue;  // nothing to block time for
     Day first = ics_first_day(g);
     line("BEGIN:VEVENT");
     line("UID:" + g.id + "@microstep");
@@ -198,6 +205,9 @@ std::string export_ics(const std::vector<Goal>& goals, const Moment& stamp) {
           "Any " + std::to_string(g.schedule.n) + " days a " +
           std::string(g.schedule.kind == Schedule::Kind::per_week ? "week" : "month") +
           " count; the days in this calendar are suggestions.");
+    if (g.schedule.kind == Schedule::Kind::rolling)
+      description.push_back("Any " + std::to_string(g.schedule.k) + " days in " + std::to_string(g.schedule.n) +
+                            " days in a row count; the days in this calendar are suggestions.");
     description.push_back("Check in: microstep done " + g.id);
     line("DESCRIPTION:" + ics_escape_text(join(description, "\n")));
     line("END:VEVENT");

@@ -23,7 +23,8 @@
 
 namespace microstep {
 
-/// Active goals only (status active); `stamp` is DTSTAMP.
+/// Active goals only (status active), and not those tracked only (never due); `stamp` is
+/// DTSTAMP.
 std::string export_ics(const std::vector<Goal>& goals, const Moment& stamp);
 
 // ---- iCalendar pieces, for tests ----------------------------------------------------------

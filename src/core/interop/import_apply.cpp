@@ -98,42 +98,20 @@ MappedSchedule map_times_in_days(unsigned times, unsigned days) {
   m.meaning = times == 1 ? (days == 1 ? "once a day" : "once in any " + std::to_string(days) + " days")
                          : std::to_string(times) + " times in any " + std::to_string(days) + " days";
   if (times == 0) {
-    m.schedule = quota_schedule(Schedule::Kind::per_month, 1);
-    m.exact = false;
+    m.schedule = tracking_schedule();
+    m.meaning = "tracking only, never scored";
     return m;
   }
   if (times >= days) return m;  // daily
-  if (days == 7) {
-    m.schedule = quota_schedule(Schedule::Kind::per_week, times);
+  if (days <= kMaxRollingDays) {
+    m.schedule = rolling_schedule(times, days);
     return m;
   }
-  if (days == 30 || days == 31) {
-    if (times <= 28) {
-      m.schedule = quota_schedule(Schedule::Kind::per_month, times);
-      return m;
-    }
-    m.exact = false;  // more than 28 days a month: daily is the nearest
-    return m;
-  }
+  // A window over a year: the same share of a year, at least once.
   m.exact = false;
-  if (times == 1) {
-    m.schedule.kind = Schedule::Kind::every_n;
-    m.schedule.n = std::min(days, 365u);
-    return m;
-  }
-  // K'/week when that is within 15% of the rate; otherwise whichever of K'/week and K'/month
-  // comes closer.
-  constexpr double kDaysPerMonth = 365.25 / 12;
-  double rate = static_cast<double>(times) / days;
-  auto k_week = std::clamp(static_cast<unsigned>(std::lround(7 * rate)), 1u, 7u);
-  auto k_month = std::clamp(static_cast<unsigned>(std::lround(kDaysPerMonth * rate)), 1u, 28u);
-  auto error = [&](double other) { return std::abs(std::log(other / rate)); };
-  double week_error = error(k_week / 7.0), month_error = error(k_month / kDaysPerMonth);
-  if (week_error <= std::log(1.15) || week_error <= month_error) {
-    if (k_week < 7) m.schedule = quota_schedule(Schedule::Kind::per_week, k_week);
-  } else {
-    m.schedule = quota_schedule(Schedule::Kind::per_month, k_month);
-  }
+  auto k = static_cast<unsigned>(std::lround(static_cast<double>(times) * kMaxRollingDays / days));
+  k = std::clamp(k, 1u, kMaxRollingDays);
+  if (k < kMaxRollingDays) m.schedule = rolling_schedule(k, kMaxRollingDays);
   return m;
 }
 

@@ -32,12 +32,9 @@ struct MappedSchedule {
   std::string meaning;  ///< the original in words, for the report: "2 times in any 10 days"
 };
 
-/// K times in any N days, as harsh and Loop Habit Tracker count it (a rolling window).
-/// Exact by convention: K >= N (daily), N = 7 (K/week), N = 30 or 31 (K/month, K <= 28).
-/// Otherwise the nearest: once in N days -> every N days (at most 365); K in N days -> the
-/// weekly rate rounded (K'/week, 7 -> daily) when that is within 15%, else whichever of that
-/// and the monthly rate rounded (K'/month, 1 to 28) is closer. 0 times (harsh's "tracking
-/// only") -> 1/month, the loosest schedule.
+/// K times in any N days, as harsh and Loop Habit Tracker count it (a rolling window): K in N
+/// days, exactly (daily when K >= N). A window over 365 days keeps its share of a year (K' in
+/// 365 days, at least 1; not exact). 0 times (harsh's "tracking only") -> tracking, exactly.
 MappedSchedule map_times_in_days(unsigned times, unsigned days);
 
 /// Orders messages "FILE:LINE: ..." by file (in order of first appearance) and line; messages

@@ -89,21 +89,11 @@ std::optional<MappedSchedule> map_harsh_frequency(std::string_view text) {
   if (parts.size() == 1) {
     auto days = parse_days(parts[0]);
     if (!days) return std::nullopt;
-    if (*days == 0) {
-      MappedSchedule m = map_times_in_days(0, 1);
-      m.meaning = "tracking only, never scored";
-      return m;
-    }
-    return map_times_in_days(1, *days);
+    return map_times_in_days(*days == 0 ? 0 : 1, std::max(*days, 1u));
   }
   auto times = parse_count(trim(parts[0]));
   auto days = parse_days(parts[1]);
   if (!times || !days || *days == 0 || *times > *days) return std::nullopt;
-  if (*times == 0) {
-    MappedSchedule m = map_times_in_days(0, 1);
-    m.meaning = "tracking only, never scored";
-    return m;
-  }
   return map_times_in_days(*times, *days);
 }
 

@@ -6,9 +6,9 @@
 /// are a subset and read the same way.
 ///
 ///   habits:  "# comment", "! Heading", and "Habit name: FREQUENCY[: YYYY-MM-DD end date]"
-///            where FREQUENCY is N (every N days; 1 daily, 7 weekly, 0 tracking only), Nw (N
-///            weeks) or K/N (K times in any N days, N may be Nw too). harsh's windows roll;
-///            microstep's quotas follow calendar weeks and months.
+///            where FREQUENCY is N (once in any N days; 1 daily, 7 weekly, 0 tracking only),
+///            Nw (N weeks) or K/N (K times in any N days, N may be Nw too). harsh's windows
+///            roll, as microstep's "K in N days" does.
 ///   log:     "YYYY-MM-DD : Habit name : y|n|s[ : comment[ : amount]]" (fields split on " : ",
 ///            '#' lines are comments); harsh keeps the last line for a day and habit.
 #include <filesystem>
@@ -17,9 +17,9 @@
 
 namespace microstep {
 
-/// The schedule for a harsh frequency (see map_times_in_days): 1 daily, 7 or 1w weekly, K/7
-/// K/week, K/30 K/month exactly; N, Nw and other K/N to the nearest; 0 (tracking only, never
-/// scored) to 1/month, the loosest schedule. nullopt when the text is not a harsh frequency.
+/// The schedule for a harsh frequency (see map_times_in_days): 1 daily, N or Nw "1 in N days",
+/// K/N "K in N days", 0 tracking, all exactly (a window over 365 days keeps its share of a
+/// year). nullopt when the text is not a harsh frequency.
 std::optional<MappedSchedule> map_harsh_frequency(std::string_view text);
 
 /// Reads DIR/habits and DIR/log (a missing log is an empty one). Messages name "habits:LINE"

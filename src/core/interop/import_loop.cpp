@@ -299,6 +299,13 @@ ImportPlan import_loop_files(const LoopFiles& files, Day today) {
     goal.step = h.name;
     goal.goal = h.description;
     MappedSchedule mapped = map_times_in_days(h.numerator, h.denominator);
+    // Loop's "times per month" (K/30, K/31) rolls over windows as long as the month they
+    // start in (EntryList.buildIntervals): 28 to 31 days, which no fixed N is.
+    if ((h.denominator == 30 || h.denominator == 31) && h.numerator < h.denominator) {
+      mapped.exact = false;
+      mapped.meaning = (h.numerator == 1 ? std::string("once") : std::to_string(h.numerator) + " times") +
+                       " a month: Loop's windows last the month they start in, 28 to 31 days";
+    }
     goal.schedule = mapped.schedule;
     goal.schedule_text = to_string(goal.schedule);
     if (h.archived) goal.status = GoalStatus::archived;

@@ -16,7 +16,8 @@
 ///                           first, the same values; used for habits that have no folder.
 ///
 /// Dates are YYYY-MM-DD. Only check-marks the person made carry over: YES_MANUAL (done), SKIP
-/// (skip) and measurable amounts; YES_AUTO is Loop's own inference from the frequency.
+/// (skip) and measurable amounts; YES_AUTO is Loop's own inference from the frequency, which
+/// microstep makes again: a frequency K/N (K times in any N days) becomes "K in N days".
 #include <filesystem>
 #include <map>
 #include <optional>

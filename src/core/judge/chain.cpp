@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 namespace microstep {
 
@@ -22,6 +24,56 @@ std::pair<Day, Day> calendar_period(ChainUnit unit, Day day, unsigned week_start
   Day first = start_of_week(day, week_start);
   return {first, first + date::days{6}};
 }
+
+/// The windows of "K in N days" over a goal's days from its start to today: a window is a done
+/// day and the N - 1 days after it; it keeps its days when it holds K done or rest days.
+class RollingWindows {
+ public:
+  RollingWindows(const std::vector<std::uint8_t>& facts, Day started, Day today)
+      : facts_(facts), started_(started), today_(today), filled_before_(facts.size() + 1, 0) {
+    for (size_t i = 0; i < facts.size(); ++i)
+      filled_before_[i + 1] = filled_before_[i] + ((facts[i] & (kReached | kResting)) != 0);
+  }
+  /// Does the window of `s` that begins on `f` keep its days (with the days to today)?
+  bool keeps(Day f, const Schedule& s) const {
+    return reached(f) && filled(f, f + span(s)) >= static_cast<long>(s.k);
+  }
+  /// The last day before `first` whose window keeps and reaches `first`.
+  std::optional<Day> keeping_into(Day first, const Schedule& s) const {
+    std::optional<Day> found;
+    for (Day f = std::max(started_, first - span(s)); f < first; f += date::days{1})
+      if (keeps(f, s)) found = f;
+    return found;
+  }
+  /// The first done day whose window reaches today and may still come to keep: its done and
+  /// rest days so far, and the days still to come (today, unless done or rested), can reach K.
+  /// The past days inside such a window are not judged yet.
+  std::optional<Day> may_keep_from(const Schedule& s) const {
+    const long today_to_come = (fact(today_) & (kReached | kResting)) ? 0 : 1;
+    for (Day f = std::max(started_, today_ - span(s)); f <= today_; f += date::days{1}) {
+      const long to_come = (f + span(s) - today_).count() + today_to_come;
+      if (reached(f) && filled(f, today_) + to_come >= static_cast<long>(s.k)) return f;
+    }
+    return std::nullopt;
+  }
+  static date::days span(const Schedule& s) { return date::days{static_cast<long>(s.n) - 1}; }
+
+ private:
+  const std::vector<std::uint8_t>& facts_;
+  Day started_, today_;
+  std::vector<long> filled_before_;  ///< done or rest days before each day, as prefix sums
+
+  std::uint8_t fact(Day d) const { return facts_[static_cast<size_t>((d - started_).count())]; }
+  bool reached(Day d) const { return d >= started_ && d <= today_ && (fact(d) & kReached); }
+  /// Done or rest days in [from, to], both clamped to [started, today].
+  long filled(Day from, Day to) const {
+    from = std::max(from, started_);
+    to = std::min(to, today_);
+    if (from > to) return 0;
+    return filled_before_[static_cast<size_t>((to - started_).count()) + 1] -
+           filled_before_[static_cast<size_t>((from - started_).count())];
+  }
+};
 
 }  // namespace
 
@@ -132,13 +184,24 @@ void Chain::judge() {
 
   // 3. The state of each day, by the rule of its version. "Every N days" falls due N days
   //    after the last done (from the version's start when there is none), and stays due
-  //    until it is done.
+  //    until it is done. "K in N days" asks for a day that no window keeps (see below).
   states_.assign(days, DayState::unscheduled);
   std::optional<Day> last_reached;
   size_t p = 0;
+  std::optional<RollingWindows> windows;
+  if (std::any_of(versions_.begin(), versions_.end(),
+                  [](const StepVersion& v) { return v.schedule.kind == Schedule::Kind::rolling; }))
+    windows.emplace(facts, goal_.started, today_);
   for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule schedule = version.schedule;
     const Day anchor = std::max(version.from, goal_.started);
+    // K in N days: kept_from is the last day, to the day judged, whose window keeps; a day
+    // inside it is not asked, nor is a past day inside a window that may still keep.
+    std::optional<Day> kept_from, may_keep_from;
+    if (schedule.kind == Schedule::Kind::rolling) {
+      kept_from = windows->keeping_into(first, schedule);
+      may_keep_from = windows->may_keep_from(schedule);
+    }
     unsigned weekday = iso_weekday_index(first);
     for (Day d = first; d <= last; d += kOneDay, weekday = weekday == 6 ? 0 : weekday + 1) {
       const std::uint8_t f = facts[index(d)];
@@ -153,12 +216,21 @@ void Chain::judge() {
         else if (!asking || (period.current && !today)) state = DayState::unscheduled;
         else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
         else state = today ? DayState::open : DayState::missed;
+      } else if (schedule.is_tracking()) {
+        if (f & kReached) state = DayState::done_unscheduled;
+        else if (f & kResting) state = DayState::rest;
       } else {
         bool asked;
-        if (schedule.kind == Schedule::Kind::every_n)
+        if (schedule.kind == Schedule::Kind::rolling) {
+          if (windows->keeps(d, schedule)) kept_from = d;
+          const bool kept = kept_from && d - *kept_from <= RollingWindows::span(schedule);
+          const bool undecided = !today && may_keep_from && *may_keep_from <= d;
+          asked = (f & kReached) || !(kept || undecided);
+        } else if (schedule.kind == Schedule::Kind::every_n) {
           asked = d >= anchor && (!last_reached || d >= *last_reached + date::days{schedule.n});
-        else
+        } else {
           asked = (schedule.weekday_mask >> weekday) & 1u;
+        }
         if (f & kReached) state = asked ? DayState::done : DayState::done_unscheduled;
         else if (f & kResting) state = DayState::rest;
         else if (!asked) state = DayState::unscheduled;

@@ -1,7 +1,7 @@
 #pragma once
 /// The chain of one goal: what each day was (done, partial, missed, rest, open...) and, for
 /// quota schedules, each week or month, judged once by the version of the goal in force on
-/// that day. Streaks, rates, verdicts, reviews, calendars and `due` all read from here
+/// that day (K in N days: by the windows that keep it; tracking: never asked). Streaks, rates, verdicts, reviews, calendars and `due` all read from here
 /// (microstep-stats(7) defines every state).
 #include <algorithm>
 #include <cstdint>
@@ -16,7 +16,7 @@ namespace microstep {
 
 enum class DayState : unsigned char {
   before_start,      ///< before the goal started (or after today)
-  unscheduled,       ///< not asked for, nothing counted
+  unscheduled,       ///< not asked for (or, K in N days, not judged yet), nothing counted
   done,              ///< asked for (or a quota day) and the minimum reached
   done_unscheduled,  ///< the minimum reached on a day the schedule did not ask for
   rest,              ///< skipped or paused, not done

@@ -76,10 +76,12 @@ std::optional<std::string> not_coached(const Chain& chain) {
     case GoalStatus::active: break;
   }
   if (chain.marks().paused(chain.today())) return "paused";
+  if (chain.in_force().schedule.is_tracking()) return "tracking only";
   return std::nullopt;
 }
 
 std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t) {
+  if (stats.tracking) return std::nullopt;  // nothing asked, nothing to master
   long age = (chain.today() - chain.started()).count() + 1;
   if (age < t.grow_after_days) return chain.goal().id + " is " + count_with_unit(age, "day") + " old";
   if (!stats.rate_30 || *stats.rate_30 < t.grow_min_rate - 1e-9)
@@ -107,7 +109,9 @@ Suggestion suggest(const Chain& chain, const GoalStats& stats, const CoachRules&
   if (auto rest = not_coached(chain)) {
     s.kind = SuggestionKind::none;
     s.rule = *rest;
-    s.reason = *rest == "paused" ? "no suggestion while the goal is paused" : "no suggestion for a goal that is " + *rest;
+    s.reason = *rest == "paused"          ? "no suggestion while the goal is paused"
+               : *rest == "tracking only" ? "no suggestion for a goal tracked only: it is counted, never scored"
+                                          : "no suggestion for a goal that is " + *rest;
     return s;
   }
   const std::string unit = verdict.unit == ChainUnit::day ? "scheduled day" : std::string(to_string(verdict.unit));

@@ -22,11 +22,13 @@ std::vector<unsigned> clustered_miss_weekdays(const Chain& chain);
 
 /// Why a goal is still being mastered, so that a new one should wait (seed 003: "start with
 /// one micro-goal and master it before adding others"): younger than the 30-day rule's days,
-/// or below its rate over 30 days. "write is 12 days old", "read is at 80% over 30 days".
+/// or below its rate over 30 days. "write is 12 days old", "read is at 80% over 30 days". A
+/// goal tracked only asks for nothing to master.
 std::optional<std::string> still_mastering(const Chain& chain, const GoalStats& stats, const CoachThresholds& t);
 
-/// Why the goal is not coached today: "paused" (its status, or a pause still open), "done"
-/// or "archived"; nullopt for an active goal.
+/// Why the goal is not coached today: "paused" (its status, or a pause still open), "done",
+/// "archived" or "tracking only" (the step in force is counted, never scored); nullopt for an
+/// active goal.
 std::optional<std::string> not_coached(const Chain& chain);
 
 /// The suggestion for the goal today, from the verdict in `stats` and the rules in order:

@@ -28,6 +28,10 @@ Window trailing_window(const Schedule& schedule, Day day) {
       return {1.0, static_cast<long>(schedule.n)};
     case Schedule::Kind::days:
       return {static_cast<double>(std::popcount(schedule.weekday_mask)), 7};
+    case Schedule::Kind::rolling:
+      return {static_cast<double>(schedule.k), static_cast<long>(schedule.n)};
+    case Schedule::Kind::tracking:
+      break;  // nothing expected: never scored
   }
   return {1.0, 1};
 }
@@ -166,6 +170,7 @@ double habit_strength(const Chain& chain) {
   double score = 0;
   chain.for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule& schedule = version.schedule;
+    if (schedule.is_tracking()) return;  // days tracked only leave the score as it was
     const double m = std::pow(0.5, std::sqrt(schedule.checks_per_day()) / 13.0);
     const bool every_day = schedule.asks_every_day();
     TrailingWindows windows(schedule);
@@ -196,14 +201,17 @@ GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
   st.in_force = chain.in_force();
   st.upcoming = chain.goal().upcoming(chain.today());
   st.streak_unit = std::string(to_string(chain.unit()));
-  std::tie(st.current, st.longest) = streaks(chain);
-  st.rate_7 = completion_rate(chain, 7);
-  st.rate_30 = completion_rate(chain, 30);
-  st.rate_90 = completion_rate(chain, 90);
-  st.rate_all = completion_rate(chain, 0);
-  st.strength = habit_strength(chain);
+  st.tracking = st.in_force.schedule.is_tracking();
   st.verdict = seven_day_rule(chain, thresholds);
   st.on_track = st.verdict.on_track;
+  if (!st.tracking) {
+    std::tie(st.current, st.longest) = streaks(chain);
+    st.rate_7 = completion_rate(chain, 7);
+    st.rate_30 = completion_rate(chain, 30);
+    st.rate_90 = completion_rate(chain, 90);
+    st.rate_all = completion_rate(chain, 0);
+    st.strength = habit_strength(chain);
+  }
 
   // The done days from the start to today: the minimum reached, asked for or not.
   const auto states = chain.states_between(chain.started(), chain.today());
@@ -218,7 +226,8 @@ GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
   if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 
   // Where the chain stands today: today's occasion (a day, or the current period) if it has
-  // one, else the last one judged.
+  // one, else the last one judged. A goal tracked only has no chain.
+  if (st.tracking) return st;
   const Occasion* last_judged = nullptr;
   const Occasion* today = nullptr;
   for (const Occasion& o : chain.occasions()) {

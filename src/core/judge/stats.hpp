@@ -41,6 +41,9 @@ struct GoalStats {
   /// The seeds' 7-day rule (for quotas: its periods' form); on_track is its answer.
   Verdict verdict;
   std::optional<bool> on_track;
+  /// The version in force is tracking only: its done days are counted, and nothing is
+  /// scored (no streak, rate, strength or verdict).
+  bool tracking = false;
 };
 
 /// The completion rate over the last `window` days (0 = since the start), as defined for the
@@ -66,7 +69,8 @@ Streak longest_streak(const Chain& chain);
 /// Every streak, oldest first: each run of kept occasions between broken ones.
 std::vector<Streak> all_streaks(const Chain& chain);
 double habit_strength(const Chain& chain);
-/// Everything above, with the 7-day rule judged by `thresholds`.
+/// Everything above, with the 7-day rule judged by `thresholds`. A goal tracked only today
+/// gets its totals alone.
 GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds = {});
 
 }  // namespace microstep

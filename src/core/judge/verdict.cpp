@@ -15,6 +15,10 @@ Verdict seven_day_rule(const Chain& chain, const CoachThresholds& t) {
     v.needed = t.review_periods_needed;
     v.quota = chain.in_force().schedule.n;
   }
+  if (chain.in_force().schedule.is_tracking()) {
+    v.tracking = true;
+    return v;
+  }
   // The step in force is judged on its own days: after `shrink`, the smaller step starts
   // afresh rather than answering for the bigger one's misses.
   const Day since = std::max(chain.in_force().from, chain.started());
@@ -34,6 +38,7 @@ Verdict seven_day_rule(const Chain& chain, const CoachThresholds& t) {
 }
 
 std::string verdict_numbers(const Verdict& v) {
+  if (v.tracking) return "counted, never scored";
   std::string unit(to_string(v.unit));
   if (v.judged == 0) return v.unit == ChainUnit::day ? "no scheduled day judged yet" : "no " + unit + " judged yet";
   if (v.unit == ChainUnit::day) {
@@ -47,12 +52,14 @@ std::string verdict_numbers(const Verdict& v) {
 }
 
 std::string verdict_text(const Verdict& v) {
+  if (v.tracking) return "tracking only: " + verdict_numbers(v);
   if (!v.on_track) return "too early to judge: " + verdict_numbers(v);
   if (*v.on_track) return "on track: " + verdict_numbers(v);
   return "below " + std::to_string(v.needed) + " of " + std::to_string(v.window) + ": " + verdict_numbers(v);
 }
 
 std::string_view verdict_name(const Verdict& v) {
+  if (v.tracking) return "none";
   if (!v.on_track) return "too_early";
   return *v.on_track ? "on_track" : "below";
 }

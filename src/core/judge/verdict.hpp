@@ -19,6 +19,7 @@ struct Verdict {
   /// kept >= needed once `window` occasions are judged, or as soon as that answer is certain
   /// (`needed` kept already, or out of reach); nullopt before: too early to judge.
   std::optional<bool> on_track;
+  bool tracking = false;  ///< the step in force is tracked only: never judged
 };
 
 /// The verdict of today's version: its last `window` judged occasions since it took effect
@@ -28,9 +29,10 @@ Verdict seven_day_rule(const Chain& chain, const CoachThresholds& thresholds);
 /// The numbers: "4 of the last 7 scheduled days done", "3/week met in 2 of the last 4
 /// weeks", "2 of 3 scheduled days done so far".
 std::string verdict_numbers(const Verdict& verdict);
-/// The verdict as one line: "on track: ...", "below 5 of 7: ...", "too early to judge: ...".
+/// The verdict as one line: "on track: ...", "below 5 of 7: ...", "too early to judge: ...",
+/// "tracking only: counted, never scored".
 std::string verdict_text(const Verdict& verdict);
-/// "on_track", "below" or "too_early", for JSON.
+/// "on_track", "below", "too_early" or (tracking only) "none", for JSON.
 std::string_view verdict_name(const Verdict& verdict);
 
 }  // namespace microstep

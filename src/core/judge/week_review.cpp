@@ -25,6 +25,8 @@ WeekReview review_days(const Chain& chain, Day first, const CoachThresholds& t) 
     judged += is_judged(s);
   }
   if (w.to < chain.started()) return w;
+  w.tracking = chain.version_on(w.to).schedule.is_tracking();
+  if (w.tracking) return w;
   if (const Period* p = chain.period_of(w.to)) {
     w.period = *p;
     w.unit = chain.unit_on(w.to);
@@ -49,7 +51,9 @@ WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& t) {
   return review_days(chain, start_of_week(day, chain.week_start()), t);
 }
 
-bool is_review_day(const Chain& chain) { return chain.today() == chain.started() + date::days{6}; }
+bool is_review_day(const Chain& chain) {
+  return chain.today() == chain.started() + date::days{6} && !chain.in_force().schedule.is_tracking();
+}
 
 WeekReview review_first_week(const Chain& chain, const CoachThresholds& t) {
   return review_days(chain, chain.started(), t);

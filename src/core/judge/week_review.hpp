@@ -24,13 +24,15 @@ struct WeekReview {
   std::optional<Period> period;
   ChainUnit unit = ChainUnit::day;  ///< the period's unit (week or month), for quota goals
   std::optional<double> rate;     ///< done of judged days, or the period's counted of needed
-  std::optional<bool> on_track;   ///< nullopt: nothing judged yet, or a quota still open
+  std::optional<bool> on_track;   ///< nullopt: nothing judged yet, a quota still open, or tracking
+  bool tracking = false;          ///< tracked only on `to`: its done days counted, not judged
 };
 
 /// Reviews the week holding `day` (weeks start on the chain's week_start), as judged today.
 WeekReview review_week(const Chain& chain, Day day, const CoachThresholds& thresholds);
 
-/// Seed 003's 7-day plan: the seventh day of a goal (its start + 6) is review day.
+/// Seed 003's 7-day plan: the seventh day of a goal (its start + 6) is review day (not for a
+/// goal tracked only: nothing is judged).
 bool is_review_day(const Chain& chain);
 
 /// The goal's first seven days, reviewed as a week (seed 003, "Day 7: Reflect and Adjust":

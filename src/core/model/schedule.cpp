@@ -5,6 +5,7 @@
 #include <bit>
 #include <cctype>
 #include <charconv>
+#include <vector>
 
 namespace microstep {
 
@@ -48,12 +49,59 @@ std::optional<std::uint8_t> parse_day_list(std::string_view text) {
   return mask;
 }
 
+/// The words of `text` split on spaces.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  while (!text.empty()) {
+    size_t space = text.find_first_of(" \t");
+    if (space != 0) words.push_back(text.substr(0, space));
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+  return words;
+}
+
+/// "K in N days", also written "K times in any N days" (Loop Habit Tracker's words); K in K
+/// days asks for every day: daily. Lowercase, trimmed text.
+std::optional<Schedule> parse_rolling(std::string_view text) {
+  auto words = words_of(text);
+  size_t i = 0;
+  auto next_is = [&](std::string_view word) {
+    if (i < words.size() && words[i] == word) return ++i, true;
+    return false;
+  };
+  if (words.size() < 4) return std::nullopt;
+  auto k = parse_count(words[i++]);
+  next_is("times");
+  if (!next_is("in")) return std::nullopt;
+  next_is("any");
+  if (i + 2 != words.size() || words[i + 1] != "days") return std::nullopt;
+  auto n = parse_count(words[i]);
+  if (!k || !n || *k < 1 || *n > kMaxRollingDays || *k > *n) return std::nullopt;
+  if (*k == *n) return Schedule{};
+  return rolling_schedule(*k, *n);
+}
+
 }  // namespace
 
 Schedule quota_schedule(Schedule::Kind kind, unsigned n) {
   Schedule s;
   s.kind = kind;
   s.n = n;
+  return s;
+}
+
+Schedule rolling_schedule(unsigned k, unsigned n) {
+  Schedule s;
+  s.kind = Schedule::Kind::rolling;
+  s.k = k;
+  s.n = n;
+  return s;
+}
+
+Schedule tracking_schedule() {
+  Schedule s;
+  s.kind = Schedule::Kind::tracking;
   return s;
 }
 
@@ -67,7 +115,10 @@ bool Schedule::is_scheduled(Day day, Day anchor) const {
     }
     case Kind::per_week:
     case Kind::per_month:
-      return true;  // any day may count towards the quota
+    case Kind::rolling:
+      return true;  // any day may count towards the quota or the window
+    case Kind::tracking:
+      return false;
   }
   return false;
 }
@@ -82,6 +133,10 @@ double Schedule::checks_per_day() const {
       return n / 7.0;
     case Kind::per_month:
       return n / (365.25 / 12.0);
+    case Kind::rolling:
+      return static_cast<double>(k) / n;
+    case Kind::tracking:
+      return 0.0;
   }
   return 1.0;
 }
@@ -98,6 +153,7 @@ std::optional<Schedule> parse_schedule(std::string_view text) {
     result.weekday_mask = kWeekends;
     return result;
   }
+  if (s == "tracking") return tracking_schedule();
   if (s == "weekly") return quota_schedule(Schedule::Kind::per_week, 1);
   if (s == "monthly") return quota_schedule(Schedule::Kind::per_month, 1);
   if (auto slash = s.find('/'); slash != std::string::npos) {
@@ -117,6 +173,7 @@ std::optional<Schedule> parse_schedule(std::string_view text) {
     result.n = *n;
     return result;
   }
+  if (auto rolling = parse_rolling(s)) return rolling;
   if (auto mask = parse_day_list(s); mask && *mask) {
     result.weekday_mask = *mask;
     return result;
@@ -144,6 +201,10 @@ std::string to_string(const Schedule& schedule) {
       return std::to_string(schedule.n) + "/week";
     case Schedule::Kind::per_month:
       return std::to_string(schedule.n) + "/month";
+    case Schedule::Kind::rolling:
+      return std::to_string(schedule.k) + " in " + std::to_string(schedule.n) + " days";
+    case Schedule::Kind::tracking:
+      return "tracking";
   }
   return "daily";
 }

@@ -184,7 +184,8 @@ std::string panel(const ChartSeries& s, int top, int width) {
 
   // The 30-day rate, one sample per week column, under the grid and aligned with it.
   const int rate_top = top + kRateTop;
-  out += text(kPad, top + kRateCaption, "sub", "30-day completion rate, week by week");
+  out += text(kPad, top + kRateCaption, "sub",
+              s.tracking ? "Tracking only: counted, never scored" : "30-day completion rate, week by week");
   out += "<rect class=\"frame\" x=\"" + number(grid_x) + "\" y=\"" + number(rate_top) + "\" width=\"" +
          number(grid_right - grid_x) + "\" height=\"" + number(kRateHeight) + "\"/>\n";
   out += "<line class=\"grid\" x1=\"" + number(grid_x) + "\" y1=\"" + number(rate_top + kRateHeight / 2) +
@@ -324,9 +325,12 @@ ChartSeries chart_series(const Chain& chain, int weeks) {
     if (is_done(state)) ++s.done_days;
     s.states.push_back(state);
   }
+  s.tracking = chain.in_force().schedule.is_tracking();
   for (int w = 0; w < std::max(weeks, 1); ++w) {
     Day last = std::min(s.first + date::days{7L * w + 6}, s.today);
-    s.rates.push_back({last, completion_rate_between(chain, last - date::days{kChartRateWindow - 1}, last)});
+    std::optional<double> rate;
+    if (!s.tracking) rate = completion_rate_between(chain, last - date::days{kChartRateWindow - 1}, last);
+    s.rates.push_back({last, rate});
   }
   return s;
 }

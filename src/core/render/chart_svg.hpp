@@ -32,6 +32,7 @@ struct ChartSeries {
   /// One per week column: the rate on the column's last day (today for the last column).
   std::vector<RateSample> rates;
   long done_days = 0;               ///< done cells (on scheduled days or not) in the range
+  bool tracking = false;            ///< tracked only today: no rate is drawn
 };
 
 /// The week columns a chart shows unless asked: from the week holding `first_start` (the

@@ -145,7 +145,7 @@ void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& s) {
       .field("rate_30", rounded(s.rate_30))
       .field("rate_90", rounded(s.rate_90))
       .field("rate_all", rounded(s.rate_all))
-      .field("strength", round_for_output(s.strength))
+      .field("strength", s.tracking ? std::nullopt : std::optional<double>(round_for_output(s.strength)))
       .field("done_days", s.done_days)
       .field("total_amount", round_for_output(s.total_amount))
       .text_field("unit", goal.unit)
@@ -153,6 +153,7 @@ void write_stats_json(JsonWriter& json, const Goal& goal, const GoalStats& s) {
       .field("last_done", s.last_done)
       .field("days_since_last_done", s.days_since_last_done)
       .field("on_track", s.on_track)
+      .field("tracking", s.tracking)
       .key("verdict");
   write_verdict_json(json, s.verdict);
 }
@@ -172,6 +173,7 @@ void write_verdict_json(JsonWriter& json, const Verdict& v) {
 }
 
 std::string streak_phrase(const GoalStats& s) {
+  if (s.tracking) return "tracking only, " + count_with_unit(s.done_days, "day") + " done";
   std::string streak = std::to_string(s.current.length) + "-" + s.streak_unit + " streak";
   switch (s.state) {
     case StreakState::alive:
@@ -251,15 +253,18 @@ std::string stats_text(const Goal& goal, const GoalStats& s, const std::vector<R
   if (s.upcoming)
     out += "  upcoming   from " + format_day(s.upcoming->from) + ": " + s.upcoming->step + " (" +
            s.upcoming->schedule_text + ")\n";
-  out += "  streak     " + streak_phrase(s) + "\n";
-  out += "  longest    " + count_with_unit(s.longest.length, s.streak_unit);
-  if (s.longest.first) out += ", " + format_day(*s.longest.first) + " to " + format_day(*s.longest.last);
-  out += "\n";
-  out += "  rate       7d " + percent(s.rate_7) + "  30d " + percent(s.rate_30) + "  90d " +
-         percent(s.rate_90) + "  all " + percent(s.rate_all) + "\n";
-  char strength[32];
-  std::snprintf(strength, sizeof strength, "%.2f", s.strength);
-  out += "  strength   " + std::string(strength) + "\n";
+  // A goal tracked only has no chain, rate or strength: its totals alone.
+  if (!s.tracking) {
+    out += "  streak     " + streak_phrase(s) + "\n";
+    out += "  longest    " + count_with_unit(s.longest.length, s.streak_unit);
+    if (s.longest.first) out += ", " + format_day(*s.longest.first) + " to " + format_day(*s.longest.last);
+    out += "\n";
+    out += "  rate       7d " + percent(s.rate_7) + "  30d " + percent(s.rate_30) + "  90d " +
+           percent(s.rate_90) + "  all " + percent(s.rate_all) + "\n";
+    char strength[32];
+    std::snprintf(strength, sizeof strength, "%.2f", s.strength);
+    out += "  strength   " + std::string(strength) + "\n";
+  }
   out += "  total      " + count_with_unit(s.done_days, "day") + " done";
   if (!goal.unit.empty()) out += ", " + format_number(s.total_amount) + " " + goal.unit;
   if (s.last_done) {

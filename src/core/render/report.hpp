@@ -49,7 +49,8 @@ std::string suggestion_text(const std::string& id, const Suggestion& suggestion)
 /// show them: "  on track: 5 of the last 7 scheduled days done\n  Keep going: ...\n".
 std::string judgement_text(const std::string& id, const Verdict& verdict, const Suggestion& suggestion);
 
-/// "3-day streak, open today" / "2-week streak" / "no streak yet" / "chain broken 2 days ago".
+/// "3-day streak, open today" / "2-week streak" / "no streak yet" / "chain broken 2 days ago" /
+/// "tracking only, 12 days done".
 std::string streak_phrase(const GoalStats& stats);
 
 /// The human-readable stats block of one goal.

@@ -33,6 +33,7 @@ std::string note_text(const Event& e) {
 }  // namespace
 
 std::string share_week_text(const WeekReview& w) {
+  if (w.tracking) return count_with_unit(w.done, "day") + " done" + (w.so_far ? " so far" : "");
   if (w.period) {
     const Period& p = *w.period;
     std::string quota = std::to_string(p.n) + "/" + std::string(to_string(w.unit));
@@ -53,8 +54,8 @@ std::string share_text(const Share& s) {
   }
   for (const auto& g : s.goals) {
     out += pad(g.id, id_width + 2) + pad(g.stats->in_force.step, step_width + 2) +
-           pad(share_week_text(*g.week), week_width + 2) + streak_phrase(*g.stats) + "; " +
-           verdict_text(g.stats->verdict) + "\n";
+           pad(share_week_text(*g.week), week_width + 2) + streak_phrase(*g.stats) +
+           (g.stats->tracking ? "" : "; " + verdict_text(g.stats->verdict)) + "\n";
     for (const Event* e : g.notes) out += std::string(id_width + 2, ' ') + note_text(*e) + "\n";
   }
   if (s.goals.empty()) out += "No active goals.\n";

@@ -32,7 +32,8 @@ struct Share {
   std::vector<ShareBigGoal> big_goals;
 };
 
-/// "5 of 6 scheduled days", "3/week: quota met", "3/week: 1 of 3 days so far".
+/// "5 of 6 scheduled days", "3/week: quota met", "3/week: 1 of 3 days so far", "2 days done"
+/// (tracked only).
 std::string share_week_text(const WeekReview& week);
 
 std::string share_text(const Share& share);

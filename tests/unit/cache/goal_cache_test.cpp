@@ -49,6 +49,9 @@ history:
   - from: 2025-06-01
     step: Write one sentence
     schedule: every 2 days
+  - from: 2025-09-01
+    step: Write one sentence
+    schedule: 2 in 5 days
 )",
                          "goals/write-novel.yaml");
 }
@@ -61,12 +64,14 @@ GoalFileKey key_of(const std::string& file_name, const std::string& text) {
 
 TEST_CASE("goal_cache: a goal comes back from its bytes equal in every field") {
   Goal full = full_goal();
-  REQUIRE(full.history.size() == 2);
+  REQUIRE(full.history.size() == 3);
   REQUIRE(full.minutes);
   CHECK(decode_goal(encode_goal(full)) == full);
   Goal plain = test::goal_with("2026-11-01");
   CHECK(decode_goal(encode_goal(plain)) == plain);
   CHECK(decode_goal(encode_goal(Goal{})) == Goal{});
+  Goal tracked = test::goal_with("2026-11-01", "tracking");
+  CHECK(decode_goal(encode_goal(tracked)) == tracked);
 }
 
 TEST_CASE("goal_cache: bytes cut short, with more after them, or with an impossible value are no goal") {
@@ -141,7 +146,7 @@ TEST_CASE("goal_cache: a cache written by another version of microstep is not us
   body.put(std::uint64_t{4});
   body.put_text(encode_goal(full));
   Encoder file;
-  file.bytes = "mstepGC2";
+  file.bytes = "mstepGC3";
   file.put(std::uint32_t{0x01020304});
   file.put(hash_bytes(body.bytes));
   REQUIRE(write_cache_file(dir.path / "goals", file.bytes + body.bytes));
@@ -153,7 +158,7 @@ TEST_CASE("goal_cache: a cache written by another version of microstep is not us
   current.put_text(cache_version_bytes());
   current.bytes += same.bytes;
   Encoder ours;
-  ours.bytes = "mstepGC2";
+  ours.bytes = "mstepGC3";
   ours.put(std::uint32_t{0x01020304});
   ours.put(hash_bytes(current.bytes));
   REQUIRE(write_cache_file(dir.path / "goals", ours.bytes + current.bytes));

@@ -41,7 +41,9 @@ TEST_CASE("csv export: a header row per record type, RFC 4180 quoting, versions 
 
 TEST_CASE("csv export reads back as the same goals and check-ins") {
   std::vector<Goal> goals{test::rich_goal(),
-                          test::export_goal_with("floss", "every 3 days", day("2026-11-01"))};
+                          test::export_goal_with("floss", "every 3 days", day("2026-11-01")),
+                          test::export_goal_with("wake", "2 in 3 days", day("2026-11-01")),
+                          test::export_goal_with("coffee", "tracking", day("2026-11-01"))};
   auto events = test::rich_events();
   std::string csv = export_csv(goals, events);
   CHECK(csv.starts_with("#microstep-export,1\n#goal,id,goal,step,"));

@@ -99,7 +99,11 @@ TEST_CASE("ics: recurrence rules and first days for each kind of schedule") {
                  Case{"1/week", "FREQ=WEEKLY;BYDAY=TU", "2026-11-03"},
                  Case{"7/week", "FREQ=DAILY", "2026-11-03"},
                  Case{"2/month", "FREQ=MONTHLY;BYMONTHDAY=3,17", "2026-11-03"},
-                 Case{"monthly", "FREQ=MONTHLY;BYMONTHDAY=3", "2026-11-03"}}) {
+                 Case{"monthly", "FREQ=MONTHLY;BYMONTHDAY=3", "2026-11-03"},
+                 // K in N days: one day every N/K days (rounded down) keeps every window.
+                 Case{"2 in 3 days", "FREQ=DAILY", "2026-11-03"},
+                 Case{"3 in 7 days", "FREQ=DAILY;INTERVAL=2", "2026-11-03"},
+                 Case{"1 in 4 days", "FREQ=DAILY;INTERVAL=4", "2026-11-03"}}) {
     CAPTURE(c.schedule);
     Goal g = export_goal_with("g", c.schedule, tuesday);
     CHECK(ics_rrule(g) == c.rrule);
@@ -126,8 +130,10 @@ TEST_CASE("ics: one VEVENT per active goal, CRLF everywhere, folded and escaped"
   paused.status = GoalStatus::paused;
   Goal done = export_goal_with("done", "daily", day("2026-11-01"));
   done.status = GoalStatus::done;
+  Goal tracked = export_goal_with("coffee", "tracking", day("2026-11-01"));  // never due: no event
+  Goal rolling = export_goal_with("wake", "2 in 5 days", day("2026-11-01"));
   Moment stamp = *parse_moment("2026-11-22T09:05:03+01:00");
-  std::string ics = export_ics({timed, allday, paused, done}, stamp);
+  std::string ics = export_ics({timed, allday, paused, done, tracked, rolling}, stamp);
 
   CHECK(ics.find('\n') == ics.find("\r\n") + 1);
   for (size_t i = 0; i < ics.size(); ++i)
@@ -141,12 +147,16 @@ TEST_CASE("ics: one VEVENT per active goal, CRLF everywhere, folded and escaped"
   CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
           return l.starts_with("PRODID:-//microstep//");
         }) == 1);
-  CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VEVENT") == 2);
-  CHECK(std::count(lines.begin(), lines.end(), "END:VEVENT") == 2);
+  CHECK(std::count(lines.begin(), lines.end(), "BEGIN:VEVENT") == 3);
+  CHECK(std::count(lines.begin(), lines.end(), "END:VEVENT") == 3);
+  CHECK_FALSE(has_line(lines, "UID:coffee@microstep"));
+  CHECK(has_line(lines, "RRULE:FREQ=DAILY;INTERVAL=2"));
+  CHECK(has_line(lines, "DESCRIPTION:I will step of wake.\\nAny 2 days in 5 days in a row count\\; the days "
+                        "in this calendar are suggestions.\\nCheck in: microstep done wake"));
   CHECK(has_line(lines, "UID:write@microstep"));
   CHECK(has_line(lines, "UID:floss@microstep"));
   CHECK_FALSE(has_line(lines, "UID:paused@microstep"));
-  CHECK(std::count(lines.begin(), lines.end(), "DTSTAMP:20261122T080503Z") == 2);
+  CHECK(std::count(lines.begin(), lines.end(), "DTSTAMP:20261122T080503Z") == 3);
   CHECK(has_line(lines, "DTSTART:20261102T073000"));
   CHECK(has_line(lines, "DURATION:PT3M"));
   CHECK(has_line(lines, "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR"));

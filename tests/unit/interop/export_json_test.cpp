@@ -35,7 +35,9 @@ TEST_CASE("json export: the format and version, goals as JSON OUTPUT has them, t
 
 TEST_CASE("json export reads back as the same goals and check-ins") {
   std::vector<Goal> goals{test::rich_goal(),
-                          test::export_goal_with("floss", "weekdays", day("2026-11-01"))};
+                          test::export_goal_with("floss", "weekdays", day("2026-11-01")),
+                          test::export_goal_with("wake", "2 in 3 days", day("2026-11-01")),
+                          test::export_goal_with("coffee", "tracking", day("2026-11-01"))};
   auto events = test::rich_events();
   std::string json = export_json(goals, events);
   CHECK(json.starts_with("{\"format\":\"microstep-export\",\"version\":1,"));

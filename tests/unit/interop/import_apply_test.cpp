@@ -111,22 +111,33 @@ TEST_CASE("import_moment is the day at noon UTC") {
   CHECK(format_moment(m) == "2026-11-05T12:00:00+00:00");
 }
 
-TEST_CASE("map_times_in_days: exact for days, weeks and months, nearest otherwise") {
+TEST_CASE("map_times_in_days: K times in any N days is K in N days - 0 times is tracking only") {
   auto text = [](unsigned k, unsigned n) { return to_string(map_times_in_days(k, n).schedule); };
+  auto exact = [](unsigned k, unsigned n) { return map_times_in_days(k, n).exact; };
   CHECK(text(1, 1) == "daily");
-  CHECK(text(3, 7) == "3/week");
-  CHECK(text(2, 30) == "2/month");
-  CHECK(text(2, 31) == "2/month");
-  CHECK(map_times_in_days(3, 7).exact);
-  CHECK(text(1, 2) == "every 2 days");
-  CHECK_FALSE(map_times_in_days(1, 2).exact);
-  CHECK(text(4, 14) == "2/week");
-  CHECK(text(1, 400) == "every 365 days");
-  CHECK(text(3, 100) == "1/month");
-  CHECK(text(5, 60) == "3/month");
-  CHECK(text(2, 3) == "5/week");
-  CHECK(text(2, 10) == "6/month");
-  CHECK(text(13, 14) == "daily");
+  CHECK(text(7, 7) == "daily");
+  CHECK(text(2, 3) == "2 in 3 days");
+  CHECK(text(1, 2) == "1 in 2 days");
+  CHECK(text(3, 7) == "3 in 7 days");
+  CHECK(text(2, 30) == "2 in 30 days");
+  CHECK(text(13, 14) == "13 in 14 days");
+  CHECK(text(1, 365) == "1 in 365 days");
+  CHECK(text(0, 1) == "tracking");
+  for (auto [k, n] : {std::pair{1u, 1u}, {2u, 3u}, {1u, 2u}, {3u, 7u}, {2u, 30u}, {1u, 365u}, {0u, 1u}, {0u, 7u}}) {
+    CAPTURE(k);
+    CAPTURE(n);
+    CHECK(exact(k, n));
+  }
+  CHECK(map_times_in_days(2, 3).meaning == "2 times in any 3 days");
+  CHECK(map_times_in_days(1, 3).meaning == "once in any 3 days");
+  // Windows longer than a year: the same share of 365 days, at least once.
+  CHECK(text(1, 400) == "1 in 365 days");
+  CHECK(text(2, 1000) == "1 in 365 days");
+  CHECK(text(300, 400) == "274 in 365 days");
+  CHECK(text(399, 400) == "364 in 365 days");
+  CHECK(text(400, 400) == "daily");
+  CHECK_FALSE(exact(1, 400));
+  CHECK_FALSE(exact(300, 400));
 }
 
 TEST_CASE("parse_csv reads RFC 4180 records with their line numbers") {

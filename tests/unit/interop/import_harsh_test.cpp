@@ -46,16 +46,18 @@ TEST_CASE("harsh frequencies map to schedules, exactly where harsh's README says
     const char* schedule;
     bool exact;
   };
-  for (Case c : {Case{"1", "daily", true}, Case{"7", "1/week", true}, Case{"1w", "1/week", true},
-                 Case{"3/7", "3/week", true}, Case{"3/1w", "3/week", true}, Case{"2/30", "2/month", true},
-                 Case{"1/31", "1/month", true}, Case{"7/7", "daily", true}, Case{"1/1", "daily", true},
-                 Case{"30", "1/month", true}, Case{" 5/7 ", "5/week", true},
-                 // Rolling windows with no calendar equivalent: the nearest schedule.
-                 Case{"3", "every 3 days", false}, Case{"14", "every 14 days", false},
-                 Case{"2w", "every 14 days", false}, Case{"2/10", "6/month", false},
-                 Case{"2/3", "5/week", false}, Case{"3/14", "7/month", false}, Case{"4/14", "2/week", false}, Case{"6/7", "6/week", true}, Case{"13/14", "daily", false},
-                 Case{"2/90", "1/month", false}, Case{"29/30", "daily", false},
-                 Case{"0", "1/month", false}, Case{"1000", "every 365 days", false}}) {
+  for (Case c : {Case{"1", "daily", true}, Case{"7", "1 in 7 days", true}, Case{"1w", "1 in 7 days", true},
+                 Case{"3/7", "3 in 7 days", true}, Case{"3/1w", "3 in 7 days", true},
+                 Case{"2/30", "2 in 30 days", true}, Case{"1/31", "1 in 31 days", true}, Case{"7/7", "daily", true},
+                 Case{"1/1", "daily", true}, Case{"30", "1 in 30 days", true}, Case{" 5/7 ", "5 in 7 days", true},
+                 Case{"3", "1 in 3 days", true}, Case{"14", "1 in 14 days", true}, Case{"2w", "1 in 14 days", true},
+                 Case{"2/10", "2 in 10 days", true}, Case{"2/3", "2 in 3 days", true},
+                 Case{"13/14", "13 in 14 days", true}, Case{"29/30", "29 in 30 days", true},
+                 Case{"52w", "1 in 364 days", true},
+                 // Tracking only: counted, never scored.
+                 Case{"0", "tracking", true}, Case{"0/7", "tracking", true},
+                 // A window over a year: the same share of 365 days.
+                 Case{"1000", "1 in 365 days", false}, Case{"2/400", "2 in 365 days", false}}) {
     CAPTURE(c.text);
     auto m = map_harsh_frequency(c.text);
     REQUIRE(m);
@@ -89,14 +91,13 @@ TEST_CASE("harsh: habits become goals with slug ids, names as steps and the firs
   CHECK(plan.goals[0].started == day("2026-11-02"));
   CHECK(plan.goals[0].since == day("2026-11-02"));
   CHECK(plan.goals[1].id == "gymmed");
-  CHECK(plan.goals[1].schedule_text == "3/week");
+  CHECK(plan.goals[1].schedule_text == "3 in 7 days");
   CHECK(plan.goals[2].id == "watered-plants");
-  CHECK(plan.goals[2].schedule_text == "every 3 days");
+  CHECK(plan.goals[2].schedule_text == "1 in 3 days");
   CHECK(plan.goals[3].id == "called-mom");
-  CHECK(plan.goals[3].schedule_text == "1/week");
+  CHECK(plan.goals[3].schedule_text == "1 in 7 days");
   CHECK(plan.goals[3].started == day("2026-11-10"));  // no entry yet: today
-  CHECK(plan.approximations.size() == 1);
-  CHECK(mentions(plan.approximations, "habits:5: Watered plants: 3 (once in any 3 days)"));
+  CHECK(plan.approximations.empty());  // harsh's windows roll, and so do these
   CHECK(mentions(plan.not_carried, "habits:2: the heading 'Dailies'"));
 }
 
@@ -194,8 +195,10 @@ TEST_CASE("harsh: the fixture files, read from their directory") {
   CHECK(events_of(plan, "meditated").size() == 8);  // 7 done, 1 skip
   const Goal* coffee = find_goal(plan, "coffee");
   REQUIRE(coffee);
-  CHECK(coffee->schedule_text == "1/month");
-  CHECK(plan.approximations.size() == 3);
+  CHECK(coffee->schedule_text == "tracking");
+  CHECK(coffee->schedule == tracking_schedule());
+  CHECK(find_goal(plan, "ran")->schedule_text == "2 in 10 days");
+  CHECK(plan.approximations.empty());
   CHECK(mentions(plan.not_carried, "'Yoga'"));
   CHECK_THROWS_AS(import_harsh(fixture("no-such-dir"), day("2026-11-10")), Failure);
   CHECK_THROWS_AS(import_harsh(fixture("loop"), day("2026-11-10")), Failure);  // no habits file

@@ -102,7 +102,7 @@ TEST_CASE("loop 2.x: habits, schedules, notes, amounts and what cannot carry ove
   // No folder: the column of the combined Checkmarks.csv.
   const Goal* wake = find_goal(plan, "wake-up-early");
   REQUIRE(wake);
-  CHECK(wake->schedule_text == "5/week");
+  CHECK(wake->schedule_text == "2 in 3 days");
   CHECK(wake->started == day("2026-11-07"));
   CHECK(events_of(plan, "wake-up-early").size() == 3);
 
@@ -120,14 +120,15 @@ TEST_CASE("loop 2.x: habits, schedules, notes, amounts and what cannot carry ove
   const Goal* old = find_goal(plan, "old");
   REQUIRE(old);
   CHECK(old->status == GoalStatus::archived);
-  CHECK(old->schedule_text == "1/week");
+  CHECK(old->schedule_text == "1 in 7 days");
 
   const Goal* sugar = find_goal(plan, "sugar");
   REQUIRE(sugar);
   CHECK(sugar->started == day("2026-11-20"));  // nothing checked yet: today
   CHECK_FALSE(sugar->minimum);
 
-  CHECK(mentions(plan.approximations, "Habits.csv:3: Wake up early: 2/3 (2 times in any 3 days)"));
+  // Loop's windows roll, and so do microstep's K in N days: no approximation.
+  CHECK_FALSE(mentions(plan.approximations, "Wake up early"));
   CHECK(mentions(plan.approximations, "Habits.csv:4: Water: 1 day below the daily target of 8"));
   CHECK(mentions(plan.not_carried, "Habits.csv: habit colors"));
   CHECK(mentions(plan.not_carried, "Habits.csv:2: Meditate: the question 'Did you meditate?'"));
@@ -155,9 +156,13 @@ TEST_CASE("loop 1.x: NumRepetitions and Interval, numeric check-marks, files wit
   ImportPlan plan = import_loop_files(files, day("2026-11-20"));
   REQUIRE(plan.goals.size() == 3);
   CHECK(plan.goals[0].schedule_text == "daily");
-  CHECK(plan.goals[1].schedule_text == "3/week");
-  CHECK(plan.goals[2].schedule_text == "1/month");
-  CHECK(plan.approximations.empty());
+  CHECK(plan.goals[1].schedule_text == "3 in 7 days");
+  // Loop's monthly windows last the month they start in: 28 to 31 days, not quite 30.
+  CHECK(plan.goals[2].schedule_text == "1 in 30 days");
+  REQUIRE(plan.approximations.size() == 1);
+  CHECK(plan.approximations[0] ==
+        "Habits.csv:4: Call mom: 1/30 (once a month: Loop's windows last the month they start in, 28 to 31 "
+        "days) has no exact equivalent; mapped to 1 in 30 days");
   auto floss = events_of(plan, "floss");
   REQUIRE(floss.size() == 2);
   CHECK(floss[0].kind == EventKind::skip);
@@ -207,7 +212,7 @@ TEST_CASE("loop: the fixture export, by directory or by its Habits.csv") {
     CHECK(plan.events.size() == 17);
     const Goal* gym = find_goal(plan, "gym");
     REQUIRE(gym);
-    CHECK(gym->schedule_text == "3/week");
+    CHECK(gym->schedule_text == "3 in 7 days");
     auto g = events_of(plan, "gym");
     REQUIRE(g.size() == 4);
     CHECK(g[2].note == "Legs; \"deadlift\" day");

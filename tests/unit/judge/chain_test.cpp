@@ -379,4 +379,97 @@ TEST_CASE("chain: a change with a later from is upcoming - today is judged by th
   CHECK_FALSE(g.upcoming(day("2026-11-23")));
 }
 
+TEST_CASE("chain: K in N days - a day is kept inside N days from a done that hold K done days") {
+  // 2 in 3 days from Monday 11-02 (microstep-stats(7), DAYS): done Mon, Tue, Thu and Sat.
+  Goal g = goal_with("2026-11-02", "2 in 3 days");
+  DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-05", done}, {"2026-11-07", done}});
+  // Wed is inside Mon-Wed (2 done days): not asked. Fri is inside Thu-Sat (Thu, Sat): not
+  // asked. Sat-Mon holds one done day: Sun and Mon are missed; Tue 10th, today, is open.
+  //                                                     2 3 4 5 6 7 8 9 10
+  CHECK(states(Chain(g, m, day("2026-11-10"), 0), "2026-11-02", "2026-11-10") == "XX X X..o");
+  SUBCASE("a day that a window begun on a done may still keep is not judged yet") {
+    DayMarks before = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-05", done}});
+    // On Saturday, Fri waits for Thu-Sat: done today, it is kept; today is open.
+    CHECK(states(Chain(g, before, day("2026-11-07"), 0), "2026-11-02", "2026-11-07") == "XX X o");
+    // On Sunday, Thu-Sat is over with one done day: Fri and Sat are missed.
+    CHECK(states(Chain(g, before, day("2026-11-08"), 0), "2026-11-02", "2026-11-08") == "XX X..o");
+  }
+  SUBCASE("today is not asked once the days before it keep it") {
+    CHECK(states(Chain(g, m, day("2026-11-04"), 0), "2026-11-02", "2026-11-04") == "XX ");
+  }
+  SUBCASE("every done day counts, even when the window was already kept") {
+    DayMarks daily = marks_of({{"2026-11-02", done}, {"2026-11-03", done}, {"2026-11-04", done}});
+    CHECK(states(Chain(g, daily, day("2026-11-05"), 0), "2026-11-02", "2026-11-05") == "XXX ");
+  }
+  SUBCASE("before the first done the step is asked from the start") {
+    DayMarks late = marks_of({{"2026-11-04", done}});
+    CHECK(states(Chain(g, late, day("2026-11-05"), 0), "2026-11-02", "2026-11-05") == "..Xo");
+  }
+}
+
+TEST_CASE("chain: K in N days - rest days count towards a window but do not begin one") {
+  Goal g = goal_with("2026-11-02", "2 in 3 days");
+  // Done Mon, skipped Tue: Mon-Wed holds 2 (a done and a rest day), so Wed is not asked.
+  // No window begins on Tue (a rest day), none on Wed: Thu is missed; Fri, today, is open.
+  DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-03", skip}});
+  CHECK(states(Chain(g, m, day("2026-11-06"), 0), "2026-11-02", "2026-11-06") == "X- .o");
+  SUBCASE("1 in N days judges skips as every N days does: the step stays due") {
+    Goal one = goal_with("2026-11-01", "1 in 3 days");
+    DayMarks skipped = marks_of({{"2026-11-01", done}, {"2026-11-04", skip}});
+    CHECK(states(Chain(one, skipped, day("2026-11-06"), 0), "2026-11-01", "2026-11-06") == "X  -.o");
+    // Unlike every N days, a done before the step falls due is a done day too.
+    DayMarks early = marks_of({{"2026-11-01", done}, {"2026-11-02", done}});
+    CHECK(states(Chain(one, early, day("2026-11-06"), 0), "2026-11-01", "2026-11-06") == "XX  .o");
+  }
+}
+
+TEST_CASE("chain: K in N days - a day below the minimum does not count towards a window") {
+  Goal g = goal_with("2026-11-02", "2 in 3 days");
+  g.minimum = 10;
+  DayMarks m = amounts_of({{"2026-11-02", 10.0}, {"2026-11-03", 4.0}, {"2026-11-06", 3.0}}, 10);
+  // Mon done; Tue below the minimum; Mon-Wed holds one done day: Tue and Wed are missed (Tue
+  // below the minimum); Thu nothing; Fri, today, below the minimum so far.
+  CHECK(states(Chain(g, m, day("2026-11-06"), 0), "2026-11-02", "2026-11-06") == "X~..p");
+}
+
+TEST_CASE("chain: a change from daily to K in N days judges each day by its own version") {
+  // Daily from Sun 11-01, 2 in 3 days from Thu 11-05; done the 1st to the 4th, 7th and 8th.
+  Goal g = test::goal_changed_on("2026-11-01", "daily", "2026-11-05", "2 in 3 days");
+  DayMarks m = marks_of({{"2026-11-01", done}, {"2026-11-02", done}, {"2026-11-03", done},
+                         {"2026-11-04", done}, {"2026-11-07", done}, {"2026-11-08", done}});
+  Chain chain(g, m, day("2026-11-09"), 0);
+  // The 5th is inside the 3rd-5th, whose two done days came under the daily version: not
+  // asked. The 4th-6th holds one: the 6th is missed. The 7th-9th holds two: today is kept.
+  CHECK(states(chain, "2026-11-01", "2026-11-09") == "XXXX .XX ");
+  // The same days under daily alone: every day asked.
+  Goal daily = goal_with("2026-11-01", "daily");
+  CHECK(states(Chain(daily, m, day("2026-11-09"), 0), "2026-11-01", "2026-11-09") == "XXXX..XXo");
+  SUBCASE("and back to daily: the days from then on are asked each") {
+    Goal back = g;
+    back.history.push_back(back.current());
+    back.since = day("2026-11-09");
+    back.schedule_text = "daily";
+    back.schedule = *parse_schedule("daily");
+    CHECK(states(Chain(back, m, day("2026-11-09"), 0), "2026-11-01", "2026-11-09") == "XXXX .XXo");
+  }
+  // Each done day is a kept occasion, each missed day a broken one, today's open day pending.
+  std::string outcomes;
+  for (const Occasion& o : chain.occasions())
+    outcomes += o.outcome == Occasion::Outcome::kept ? 'k' : o.outcome == Occasion::Outcome::broken ? 'b' : 'p';
+  CHECK(outcomes == "kkkkbkk");
+}
+
+TEST_CASE("chain: a goal tracked only asks for no day - its done days count, never judged") {
+  Goal g = goal_with("2026-11-02", "tracking");
+  DayMarks m = marks_of({{"2026-11-02", done}, {"2026-11-04", skip}, {"2026-11-05", done}});
+  Chain chain(g, m, day("2026-11-06"), 0);
+  CHECK(states(chain, "2026-11-02", "2026-11-06") == "x -x ");  // today is never open
+  CHECK(chain.occasions().empty());
+  CHECK(chain.periods().empty());
+  SUBCASE("a change from daily to tracking judges the daily days as before") {
+    Goal changed = test::goal_changed_on("2026-11-02", "daily", "2026-11-05", "tracking");
+    CHECK(states(Chain(changed, m, day("2026-11-06"), 0), "2026-11-02", "2026-11-06") == "X.-x ");
+  }
+}
+
 }  // namespace microstep

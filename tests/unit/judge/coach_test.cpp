@@ -132,3 +132,30 @@ TEST_CASE("still mastering: a goal younger than 30 days, or below 90% over 30 da
 }
 
 }  // namespace microstep
+
+namespace microstep {
+
+TEST_CASE("a goal tracked only is never coached - and is nothing to master before a new one") {
+  Goal g = goal_with("Drink coffee", "2026-11-01", "tracking");
+  auto m = test::done_except("2026-11-01", "2026-11-03", {});  // then nothing for a week
+  Suggestion s = suggestion_for(g, m, "2026-11-10");
+  CHECK(s.kind == SuggestionKind::none);
+  CHECK(s.rule == "tracking only");
+  CHECK(s.reason == "no suggestion for a goal tracked only: it is counted, never scored");
+  Chain chain(g, m, day("2026-11-10"), 0);
+  CHECK_FALSE(still_mastering(chain, compute_stats(chain), CoachThresholds{}));
+}
+
+TEST_CASE("K in N days: missed days in a row make it smaller, as for any day schedule") {
+  Goal g = goal_with("Do 10 push-ups", "2026-11-01", "2 in 3 days");
+  // Done every day to the 9th, then nothing: the 10th is kept by the 8th-10th; the 9th-11th
+  // holds one done day: the 11th is missed, and the 12th.
+  auto m = done_except("2026-11-01", "2026-11-09", {});
+  CHECK(suggestion_for(g, m, "2026-11-12").kind == SuggestionKind::keep);  // the 11th missed, today open
+  Suggestion s = suggestion_for(g, m, "2026-11-13");
+  CHECK(s.kind == SuggestionKind::smaller);
+  CHECK(s.rule == "missed in a row");
+  CHECK(s.reason == "the last 2 scheduled days were missed in a row");
+}
+
+}  // namespace microstep

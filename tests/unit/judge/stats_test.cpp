@@ -214,6 +214,89 @@ TEST_CASE("strength follows each version: daily days alone, then 3/week days by 
   CHECK(habit_strength(chain) > 0.5);  // two days of three, and 3/week met most weeks
 }
 
+TEST_CASE("K in N days: the streak counts done days to the last missed one - rates count days") {
+  // microstep-stats(7)'s example: 2 in 3 days from Monday 11-02, done Mon, Tue, Thu, Sat;
+  // Wed and Fri not asked; Sun and Mon missed; Tuesday the 10th open.
+  Goal g = goal_with("2026-11-02", "2 in 3 days");
+  auto m = marks_of({event("2026-11-02"), event("2026-11-03"), event("2026-11-05"), event("2026-11-07")});
+  GoalStats s = stats_on(g, m, "2026-11-10");
+  CHECK(s.streak_unit == "day");
+  CHECK(s.current.length == 0);
+  CHECK(s.state == StreakState::broken);
+  CHECK(s.broken_days_ago == 1);  // Monday the 9th
+  CHECK(s.longest.length == 4);
+  CHECK(s.longest.first == day("2026-11-02"));
+  CHECK(s.longest.last == day("2026-11-07"));
+  CHECK(*s.rate_all == doctest::Approx(4.0 / 6));  // 4 done of 6 asked (Sun, Mon missed)
+  CHECK(*s.rate_7 == doctest::Approx(2.0 / 4));    // 4th-10th: Thu, Sat done; Sun, Mon missed
+  CHECK(s.done_days == 4);
+  CHECK(verdict_text(s.verdict) == "too early to judge: 4 of 6 scheduled days done so far");
+  SUBCASE("on Saturday, done: a 4-day streak, alive") {
+    GoalStats sat = stats_on(g, m, "2026-11-07");
+    CHECK(sat.current.length == 4);
+    CHECK(sat.state == StreakState::alive);
+    CHECK(*sat.rate_all == 1);
+  }
+  SUBCASE("on Wednesday, kept by Monday and Tuesday: nothing asked, alive") {
+    GoalStats wed = stats_on(g, m, "2026-11-04");
+    CHECK(wed.current.length == 2);
+    CHECK(wed.state == StreakState::alive);
+  }
+  SUBCASE("strength: K/N checks a day, each day's share of K done in its last N days") {
+    Chain chain(g, m, day("2026-11-10"), 0);
+    const double factor = std::pow(0.5, std::sqrt(2.0 / 3) / 13.0);
+    double expected = 0;
+    for (Day d = chain.started(); d < chain.today(); d += date::days{1}) {
+      int in_window = 0;
+      for (Day w = std::max(chain.started(), d - date::days{2}); w <= d; w += date::days{1})
+        in_window += chain.state(w) == DayState::done;
+      expected = expected * factor + std::min(1.0, in_window / 2.0) * (1 - factor);
+    }
+    CHECK(habit_strength(chain) == doctest::Approx(expected).epsilon(1e-12));
+    CHECK(habit_strength(chain) == doctest::Approx(0.2180).epsilon(0.001));
+  }
+}
+
+TEST_CASE("a goal tracked only is counted, never scored: no streak, rate, strength or verdict") {
+  Goal g = goal_with("2026-11-02", "tracking");
+  auto m = marks_of({event("2026-11-02"), event("2026-11-04", EventKind::skip), event("2026-11-05")});
+  GoalStats s = stats_on(g, m, "2026-11-06");
+  CHECK(s.tracking);
+  CHECK(s.done_days == 2);
+  CHECK(s.last_done == day("2026-11-05"));
+  CHECK(s.current.length == 0);
+  CHECK(s.longest.length == 0);
+  CHECK(s.state == StreakState::none);
+  CHECK_FALSE(s.rate_7);
+  CHECK_FALSE(s.rate_all);
+  CHECK(s.strength == 0);
+  CHECK_FALSE(s.on_track);
+  CHECK(s.verdict.tracking);
+  CHECK(verdict_name(s.verdict) == "none");
+  CHECK(verdict_text(s.verdict) == "tracking only: counted, never scored");
+  SUBCASE("after a change from daily, the daily days keep their rate on their rung, and no more") {
+    Goal changed = test::goal_changed_on("2026-11-02", "daily", "2026-11-05", "tracking");
+    GoalStats c = stats_on(changed, m, "2026-11-06");
+    CHECK(c.tracking);
+    CHECK(c.current.length == 0);
+    CHECK(c.longest.length == 0);
+    CHECK_FALSE(c.rate_all);
+    CHECK(c.strength == 0);
+    auto rungs = rung_rates(Chain(changed, m, day("2026-11-06"), 0));
+    REQUIRE(rungs.size() == 2);
+    CHECK(*rungs[0].rate == doctest::Approx(1.0 / 2));  // the 2nd done, the 3rd missed
+    CHECK_FALSE(rungs[1].rate);
+  }
+  SUBCASE("and from tracking to daily, the days tracked neither count nor break") {
+    Goal changed = test::goal_changed_on("2026-11-02", "tracking", "2026-11-05", "daily");
+    GoalStats c = stats_on(changed, m, "2026-11-06");
+    CHECK_FALSE(c.tracking);
+    CHECK(c.current.length == 1);
+    CHECK(c.state == StreakState::open);
+    CHECK(*c.rate_all == 1);
+  }
+}
+
 TEST_CASE("each past day is judged by the version in force on it") {
   Goal g = test::goal_changed_on("2026-11-02", "mon,wed,fri", "2026-11-09", "daily");
   auto m = marks_of({event("2026-11-02"), event("2026-11-04"), event("2026-11-06"), event("2026-11-09"),

@@ -60,4 +60,28 @@ TEST_CASE("week review: a quota week is judged by its quota, a month by the mont
   CHECK_FALSE(open.on_track);  // the week holds today and is not met yet: still open
 }
 
+TEST_CASE("week review: a K in N days week is judged by its days - one tracked only is not judged") {
+  Goal rolling = goal_with("2026-11-02", "2 in 3 days");
+  auto m = marks_of({{"2026-11-02", EventKind::done}, {"2026-11-03", EventKind::done},
+                     {"2026-11-05", EventKind::done}, {"2026-11-07", EventKind::done}});
+  // Mon, Tue, Thu, Sat done; Wed and Fri not asked; Sun missed.
+  WeekReview w = review_week(Chain(rolling, m, day("2026-11-10"), 0), day("2026-11-02"), {});
+  CHECK(w.done == 4);
+  CHECK(w.scheduled == 5);
+  CHECK(w.missed == 1);
+  CHECK(*w.rate == doctest::Approx(4.0 / 5));
+  CHECK(w.on_track == true);
+  CHECK_FALSE(w.tracking);
+  Goal tracked = goal_with("2026-11-02", "tracking");
+  WeekReview t = review_week(Chain(tracked, m, day("2026-11-10"), 0), day("2026-11-02"), {});
+  CHECK(t.tracking);
+  CHECK(t.done == 4);
+  CHECK(t.scheduled == 0);
+  CHECK_FALSE(t.rate);
+  CHECK_FALSE(t.on_track);
+  // Nor has a goal tracked only a review day on its seventh.
+  CHECK(is_review_day(Chain(rolling, m, day("2026-11-08"), 0)));
+  CHECK_FALSE(is_review_day(Chain(tracked, m, day("2026-11-08"), 0)));
+}
+
 }  // namespace microstep

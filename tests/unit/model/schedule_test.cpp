@@ -30,6 +30,8 @@ TEST_CASE("schedule: every form of the grammar reads and prints its canonical te
       {"mon,wed,fri", "mon,wed,fri"}, {"Monday, Friday", "mon,fri"}, {"fri,mon", "mon,fri"},
       {"3/week", "3/week"},        {"2/month", "2/month"},         {"weekly", "1/week"},
       {"monthly", "1/month"},      {"every 3 days", "every 3 days"}, {"DAILY", "daily"},
+      {"2 in 3 days", "2 in 3 days"}, {"2 times in any 3 days", "2 in 3 days"}, {"1 in 7 days", "1 in 7 days"},
+      {"tracking", "tracking"},    {"Tracking", "tracking"},
   };
   for (const auto& [text, canonical] : forms) {
     CAPTURE(text);
@@ -42,13 +44,15 @@ TEST_CASE("schedule: every form of the grammar reads and prints its canonical te
 
 TEST_CASE("schedule: anything else is refused") {
   for (const char* bad : {"", "sometimes", "0/week", "8/week", "0/month", "32/month", "every 0 days",
-                          "every -1 days", "mon,,fri", "funday", "3/year", "3 / week", "every day s"}) {
+                          "every -1 days", "mon,,fri", "funday", "3/year", "3 / week", "every day s",
+                          "0 in 3 days", "4 in 3 days", "2 in 0 days", "2 in 366 days", "in 3 days", "2 in days",
+                          "2 in 3", "2in3 days", "-1 in 3 days", "tracking only"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_schedule(bad));
   }
   // The error message lists what is accepted: each form the grammar has.
   for (const char* form : {"daily", "weekdays", "weekends", "mon,wed,fri", "N/week", "N/month", "weekly",
-                           "monthly", "every N days"})
+                           "monthly", "every N days", "K in N days", "tracking"})
     CHECK(std::string(kScheduleRule).find(form) != std::string::npos);
 }
 
@@ -61,12 +65,15 @@ TEST_CASE("schedule: the days a day-based schedule asks for") {
   // Every 3 days counts from the anchor (the goal's start), not from the week.
   CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-17") == "-T--F--");
   CHECK(week_of(*parse_schedule("every 3 days"), monday, "2026-11-01") == "M--T--S");  // 11-01 + 15, 18, 21
+  // A rolling window may be kept on any day; a goal tracked only asks for none.
+  CHECK(week_of(*parse_schedule("2 in 3 days"), monday, monday) == "MTWTFSS");
+  CHECK(week_of(*parse_schedule("tracking"), monday, monday) == "-------");
 }
 
 TEST_CASE("schedule: only the list of all seven days asks for every day on its own") {
   CHECK(parse_schedule("daily")->asks_every_day());
   CHECK(parse_schedule("mon,tue,wed,thu,fri,sat,sun")->asks_every_day());
-  for (const char* text : {"weekdays", "mon,wed,fri", "every 2 days", "7/week", "3/month"}) {
+  for (const char* text : {"weekdays", "mon,wed,fri", "every 2 days", "7/week", "3/month", "2 in 3 days", "tracking"}) {
     CAPTURE(text);
     CHECK_FALSE(parse_schedule(text)->asks_every_day());
   }
@@ -95,6 +102,16 @@ TEST_CASE("schedule: the limits of each form") {
   CHECK(to_string(*parse_schedule("mon,tue,wed,thu,fri,sat,sun")) == "daily");
   // A day named twice is the same day.
   CHECK(to_string(*parse_schedule("mon,mon")) == "mon");
+  // K in N days: K from 1 to N, N from 1 to 365; K in K days asks for every day: daily.
+  CHECK(to_string(*parse_schedule("1 in 365 days")) == "1 in 365 days");
+  CHECK(to_string(*parse_schedule("364 in 365 days")) == "364 in 365 days");
+  CHECK(parse_schedule("3 in 3 days") == parse_schedule("daily"));
+  CHECK(parse_schedule("1 in 1 days") == parse_schedule("daily"));
+  CHECK(parse_schedule("  2 TIMES in ANY 3 Days ") == parse_schedule("2 in 3 days"));
+  CHECK(parse_schedule("2 in any 3 days") == parse_schedule("2 in 3 days"));
+  CHECK(parse_schedule("2 times in 3 days") == parse_schedule("2 in 3 days"));
+  // 1 in N days is its own schedule: every done counts (every N days counts one per N days).
+  CHECK(parse_schedule("1 in 3 days") != parse_schedule("every 3 days"));
 }
 
 TEST_CASE("schedule: weekday lists ignore the anchor - every N days never asks before it") {
@@ -123,6 +140,13 @@ TEST_CASE("schedule: checks per day and the unit of a streak") {
   CHECK(parse_schedule("mon,wed,fri")->checks_per_day() == doctest::Approx(3.0 / 7));
   CHECK(parse_schedule("weekends")->checks_per_day() == doctest::Approx(2.0 / 7));
   CHECK(parse_schedule("monthly")->checks_per_day() == doctest::Approx(12 / 365.25));  // one per average month
+  CHECK(parse_schedule("2 in 3 days")->checks_per_day() == doctest::Approx(2.0 / 3));
+  CHECK(parse_schedule("tracking")->checks_per_day() == doctest::Approx(0.0));  // nothing expected
+  CHECK(streak_unit(*parse_schedule("2 in 3 days")) == "day");
+  CHECK_FALSE(parse_schedule("2 in 3 days")->is_quota());
+  CHECK_FALSE(parse_schedule("tracking")->is_quota());
+  CHECK(parse_schedule("tracking")->is_tracking());
+  CHECK_FALSE(parse_schedule("daily")->is_tracking());
   CHECK(streak_unit(*parse_schedule("weekdays")) == "day");
   CHECK(streak_unit(*parse_schedule("every 2 days")) == "day");
   CHECK(streak_unit(*parse_schedule("2/week")) == "week");

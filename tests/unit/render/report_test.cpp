@@ -235,9 +235,34 @@ TEST_CASE("report: the stats of a goal as JSON - rates rounded - open for more f
   CHECK(contains(text, "\"strength\":0.2271,"));
   CHECK(contains(text, "\"done_days\":5,\"total_amount\":7.5,\"unit\":\"sentences\""));
   CHECK(contains(text, "\"first_done\":null,\"last_done\":\"2026-11-06\",\"days_since_last_done\":1"));
-  CHECK(contains(text, "\"on_track\":null,\"verdict\":{\"verdict\":\"too_early\",\"unit\":\"day\",\"kept\":5,"
+  CHECK(contains(text, "\"on_track\":null,\"tracking\":false,\"verdict\":{\"verdict\":\"too_early\",\"unit\":\"day\",\"kept\":5,"
                        "\"judged\":6,\"window\":7,\"needed\":5,\"quota\":null,\"on_track\":null,"
                        "\"text\":\"too early to judge: 5 of 6 scheduled days done so far\"},\"more\":1}"));
+}
+
+TEST_CASE("report: a goal tracked only shows its totals, and no streak, rate or strength") {
+  GoalStats s = week_stats();
+  s.tracking = true;
+  s.current = s.longest = {};
+  s.state = StreakState::none;
+  s.rate_7 = s.rate_30 = s.rate_90 = s.rate_all = std::nullopt;
+  s.strength = 0;
+  s.verdict = Verdict{};
+  s.verdict.tracking = true;
+  CHECK(streak_phrase(s) == "tracking only, 5 days done");
+  Suggestion none;
+  none.kind = SuggestionKind::none;
+  none.reason = "no suggestion for a goal tracked only: it is counted, never scored";
+  CHECK(stats_text(novel(), s, {}, none) ==
+        "write-novel: Write one sentence (daily)\n"
+        "  total      5 days done, 7.5 sentences, last 2026-11-06 (1 day ago)\n"
+        "  tracking only: counted, never scored\n"
+        "  No suggestion for a goal tracked only: it is counted, never scored.\n");
+  JsonWriter json;
+  write_stats_json(json, novel(), s);
+  json.end_object();
+  CHECK(contains(json.str(), "\"strength\":null,"));
+  CHECK(contains(json.str(), "\"on_track\":null,\"tracking\":true,\"verdict\":{\"verdict\":\"none\","));
 }
 
 TEST_CASE("report: sizes and suggestions as JSON") {
