@@ -39,9 +39,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case Schedule::Kind::per_month:
       FUZZ_CHECK(s.n >= 1 && s.n <= 28, "N/month out of range: " + text);
       break;
+    case Schedule::Kind::rolling:
+      FUZZ_CHECK(s.k >= 1 && s.k < s.n && s.n <= kMaxRollingDays, "K in N days out of range: " + text);
+      break;
+    case Schedule::Kind::tracking:
+      break;
   }
+  // Tracking asks for no day; every other schedule for some, at most one a day.
   const double per_day = s.checks_per_day();
-  FUZZ_CHECK(per_day > 0 && per_day <= 1, "checks per day out of (0, 1]: " + text);
+  if (s.is_tracking())
+    FUZZ_CHECK(per_day == 0, "tracking asks for checks: " + text);
+  else
+    FUZZ_CHECK(per_day > 0 && per_day <= 1, "checks per day out of (0, 1]: " + text);
   const Day anchor{date::year{2026} / 11 / 22};
   if (s.kind == Schedule::Kind::every_n) FUZZ_CHECK(s.is_scheduled(anchor, anchor), "anchor not scheduled");
 
