@@ -19,6 +19,12 @@ namespace microstep::test {
 /// A day from "YYYY-MM-DD" (the tests only write valid ones).
 inline Day day(const char* text) { return *parse_iso_day(text); }
 
+/// The instant at a UTC wall-clock reading.
+inline date::sys_seconds utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
+  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + std::chrono::hours{hh} +
+         std::chrono::minutes{mm} + std::chrono::seconds{ss};
+}
+
 /// Goal "g", "Write one sentence", on `schedule`, started (and since) `started`.
 /// The text of a goal file for `id`: a daily step started 2026-11-01.
 inline std::string goal_file_text(const std::string& id) {

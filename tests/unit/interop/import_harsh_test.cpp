@@ -3,42 +3,19 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <filesystem>
 #include <string>
 
 #include "core/base/error.hpp"
 #include "unit/builders.hpp"
+#include "unit/interop/import_plans.hpp"
 
 namespace microstep {
 
 using test::day;
-
-namespace {
-
-const Goal* find_goal(const ImportPlan& plan, const std::string& id) {
-  for (const auto& g : plan.goals)
-    if (g.id == id) return &g;
-  return nullptr;
-}
-
-std::vector<Event> events_of(const ImportPlan& plan, const std::string& id) {
-  std::vector<Event> out;
-  for (const auto& e : plan.events)
-    if (e.goal == id) out.push_back(e);
-  return out;
-}
-
-bool mentions(const std::vector<std::string>& messages, const std::string& part) {
-  return std::any_of(messages.begin(), messages.end(),
-                     [&](const std::string& m) { return m.find(part) != std::string::npos; });
-}
-
-std::filesystem::path fixture(const char* name) {
-  return std::filesystem::path(MICROSTEP_SOURCE_DATADIR).parent_path() / "tests" / "fixtures" / name;
-}
-
-}  // namespace
+using test::events_of;
+using test::find_goal;
+using test::fixture;
+using test::mentions;
 
 TEST_CASE("harsh frequencies map to schedules, exactly where harsh's README says so") {
   struct Case {

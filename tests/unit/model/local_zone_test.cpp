@@ -8,19 +8,17 @@
 #include <string>
 
 #include "core/base/error.hpp"
+#include "unit/builders.hpp"
 
 namespace microstep {
+
+using test::utc;
 
 namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-/// The instant at a UTC wall-clock reading.
-date::sys_seconds utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
-  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + hours{hh} +
-         minutes{mm} + seconds{ss};
-}
 
 /// A local wall-clock reading.
 date::local_seconds wall(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {

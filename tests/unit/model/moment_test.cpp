@@ -4,19 +4,17 @@
 #include <doctest/doctest.h>
 
 #include "core/model/day.hpp"
+#include "unit/builders.hpp"
 
 namespace microstep {
+
+using test::utc;
 
 namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-/// The instant at a UTC wall-clock reading.
-date::sys_seconds utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
-  return date::sys_days{date::year{y} / date::month{m} / date::day{d}} + hours{hh} +
-         minutes{mm} + seconds{ss};
-}
 }  // namespace
 
 TEST_CASE("parse_moment reads a timestamp with its offset") {
