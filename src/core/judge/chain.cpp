@@ -15,6 +15,16 @@ constexpr date::days kOneDay{1};
 /// bit 1 done below the minimum, bit 2 skipped or paused.
 constexpr std::uint8_t kReached = 1, kBelow = 2, kResting = 4;
 
+/// A day's state under a day schedule (not a quota) from its facts: whether the schedule
+/// asks for it, and whether it is today (still open).
+DayState day_state(std::uint8_t fact, bool asked, bool today) {
+  if (fact & kReached) return asked ? DayState::done : DayState::done_unscheduled;
+  if (fact & kResting) return DayState::rest;
+  if (!asked) return DayState::unscheduled;
+  if (fact & kBelow) return today ? DayState::partial_open : DayState::partial;
+  return today ? DayState::open : DayState::missed;
+}
+
 /// The calendar week or month holding `day`.
 std::pair<Day, Day> calendar_period(ChainUnit unit, Day day, unsigned week_start) {
   if (unit == ChainUnit::month) {
@@ -195,69 +205,85 @@ void Chain::judge() {
   for_each_version([&](const StepVersion& version, Day first, Day last) {
     const Schedule schedule = version.schedule;
     const Day anchor = std::max(version.from, goal_.started);
-    // K in N days: kept_from is the last day, to the day judged, whose window keeps; a day
-    // inside it is not asked, nor is a past day inside a window that may still keep.
-    std::optional<Day> kept_from, may_keep_from;
-    if (schedule.kind == Schedule::Kind::rolling) {
-      kept_from = windows->keeping_into(first, schedule);
-      may_keep_from = windows->may_keep_from(schedule);
-    }
-    unsigned weekday = iso_weekday_index(first);
-    for (Day d = first; d <= last; d += kOneDay, weekday = weekday == 6 ? 0 : weekday + 1) {
-      const std::uint8_t f = facts[index(d)];
-      const bool today = d == today_;
-      DayState& state = states_[index(d)];
-      if (schedule.is_quota()) {
+    // One loop per kind of schedule, each over the version's days in facts and states_.
+    const size_t begin = index(first), end = index(last), today = index(today_);
+    if (schedule.is_quota()) {
+      Day d = first;
+      for (size_t i = begin; i <= end; ++i, d += kOneDay) {
         while (p < periods_.size() && periods_[p].last < d) ++p;
         const Period& period = periods_[p];
         const bool asking = !period.met() && !period.resting();
+        const std::uint8_t f = facts[i];
+        DayState& state = states_[i];
         if (f & kReached) state = DayState::done;
         else if (f & kResting) state = DayState::rest;
-        else if (!asking || (period.current && !today)) state = DayState::unscheduled;
-        else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
-        else state = today ? DayState::open : DayState::missed;
-      } else if (schedule.is_tracking()) {
-        if (f & kReached) state = DayState::done_unscheduled;
-        else if (f & kResting) state = DayState::rest;
-      } else {
-        bool asked;
-        if (schedule.kind == Schedule::Kind::rolling) {
-          if (windows->keeps(d, schedule)) kept_from = d;
-          const bool kept = kept_from && d - *kept_from <= RollingWindows::span(schedule);
-          const bool undecided = !today && may_keep_from && *may_keep_from <= d;
-          asked = (f & kReached) || !(kept || undecided);
-        } else if (schedule.kind == Schedule::Kind::every_n) {
-          asked = d >= anchor && (!last_reached || d >= *last_reached + date::days{schedule.n});
-        } else {
-          asked = (schedule.weekday_mask >> weekday) & 1u;
-        }
-        if (f & kReached) state = asked ? DayState::done : DayState::done_unscheduled;
-        else if (f & kResting) state = DayState::rest;
-        else if (!asked) state = DayState::unscheduled;
-        else if (f & kBelow) state = today ? DayState::partial_open : DayState::partial;
-        else state = today ? DayState::open : DayState::missed;
+        else if (!asking || (period.current && i != today)) state = DayState::unscheduled;
+        else if (f & kBelow) state = i == today ? DayState::partial_open : DayState::partial;
+        else state = i == today ? DayState::open : DayState::missed;
       }
-      if (f & kReached) last_reached = d;
+    } else if (schedule.is_tracking()) {
+      for (size_t i = begin; i <= end; ++i) {
+        if (facts[i] & kReached) states_[i] = DayState::done_unscheduled;
+        else if (facts[i] & kResting) states_[i] = DayState::rest;
+      }
+    } else if (schedule.kind == Schedule::Kind::rolling) {
+      // K in N days: kept_from is the last day, to the day judged, whose window keeps; a day
+      // inside it is not asked, nor is a past day inside a window that may still keep.
+      std::optional<Day> kept_from = windows->keeping_into(first, schedule);
+      const std::optional<Day> may_keep_from = windows->may_keep_from(schedule);
+      Day d = first;
+      for (size_t i = begin; i <= end; ++i, d += kOneDay) {
+        if (windows->keeps(d, schedule)) kept_from = d;
+        const bool kept = kept_from && d - *kept_from <= RollingWindows::span(schedule);
+        const bool undecided = i != today && may_keep_from && *may_keep_from <= d;
+        states_[i] = day_state(facts[i], (facts[i] & kReached) || !(kept || undecided), i == today);
+      }
+    } else if (schedule.kind == Schedule::Kind::every_n) {
+      Day d = first;
+      for (size_t i = begin; i <= end; ++i, d += kOneDay) {
+        const bool asked = d >= anchor && (!last_reached || d >= *last_reached + date::days{schedule.n});
+        states_[i] = day_state(facts[i], asked, i == today);
+        if (facts[i] & kReached) last_reached = d;
+      }
+    } else {
+      unsigned weekday = iso_weekday_index(first);
+      for (size_t i = begin; i <= end; ++i, weekday = weekday == 6 ? 0 : weekday + 1)
+        states_[i] = day_state(facts[i], (schedule.weekday_mask >> weekday) & 1u, i == today);
     }
+    // The last day reached, which the next version's "every N days" counts from.
+    for (size_t i = end + 1; i-- > begin;)
+      if (facts[i] & kReached) {
+        last_reached = goal_.started + date::days{static_cast<long>(i)};
+        break;
+      }
   });
 
   // 4. The occasions, in order: each asked day of a day schedule, and each period of a
-  //    quota on its last day judged.
+  //    quota on its last day judged. (Version by version, over states_ directly: this runs
+  //    for every day of every goal on every command.)
+  occasions_.reserve(days);
   p = 0;
-  for_each_day(goal_.started, today_, [&](Day d, DayState s, const StepVersion& version) {
+  for_each_version([&](const StepVersion& version, Day first, Day last) {
     if (version.schedule.is_quota()) {
-      while (p < periods_.size() && periods_[p].last < d) ++p;
-      const Period& period = periods_[p];
-      if (d != std::min(period.last, today_) || period.resting()) return;
-      auto outcome = period.met()   ? Occasion::Outcome::kept
-                     : period.current ? Occasion::Outcome::pending
-                                      : Occasion::Outcome::broken;
-      occasions_.push_back({period.first, d, unit_of(version.schedule), outcome});
+      const ChainUnit unit = unit_of(version.schedule);
+      for (Day d = first; d <= last; d += kOneDay) {
+        while (p < periods_.size() && periods_[p].last < d) ++p;
+        const Period& period = periods_[p];
+        if (d != std::min(period.last, today_) || period.resting()) continue;
+        auto outcome = period.met()   ? Occasion::Outcome::kept
+                       : period.current ? Occasion::Outcome::pending
+                                        : Occasion::Outcome::broken;
+        occasions_.push_back({period.first, d, unit, outcome});
+      }
       return;
     }
-    if (s == DayState::done) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::kept});
-    else if (is_miss(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::broken});
-    else if (is_open(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::pending});
+    Day d = first;
+    for (size_t i = index(first), end = index(last); i <= end; ++i, d += kOneDay) {
+      const DayState s = states_[i];
+      if (s == DayState::done) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::kept});
+      else if (is_miss(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::broken});
+      else if (is_open(s)) occasions_.push_back({d, d, ChainUnit::day, Occasion::Outcome::pending});
+    }
   });
 }
 
