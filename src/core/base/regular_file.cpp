@@ -20,7 +20,8 @@ std::string file_kind(mode_t mode) {
   return "not a file";
 }
 
-Descriptor open_regular_file(const std::filesystem::path& path, int flags, const std::string& display, mode_t mode) {
+Descriptor open_regular_file(const std::filesystem::path& path, int flags, const std::string& display, mode_t mode,
+                             struct stat& info) {
   auto refuse = [&](mode_t kind) {
     return data_error(display + ":1: not a regular file but " + file_kind(kind) +
                       "; microstep reads and writes only regular files here");
@@ -30,7 +31,6 @@ Descriptor open_regular_file(const std::filesystem::path& path, int flags, const
     if (errno == EISDIR) throw refuse(S_IFDIR);  // a directory opened for writing
     return file;
   }
-  struct stat info {};
   if (::fstat(file.fd, &info) != 0) {
     int saved = errno;
     file = Descriptor{};
@@ -38,10 +38,16 @@ Descriptor open_regular_file(const std::filesystem::path& path, int flags, const
     return file;
   }
   if (!S_ISREG(info.st_mode)) throw refuse(info.st_mode);
-  // Reads and writes of a regular file never wait for another process: O_NONBLOCK is moot,
-  // and taken off so that nothing downstream mistakes it for a stream.
-  ::fcntl(file.fd, F_SETFL, ::fcntl(file.fd, F_GETFL) & ~O_NONBLOCK);
+  // Reads and writes of a regular file never wait for another process: O_NONBLOCK is moot.
+  // A file opened for writing has it taken off, so that nothing downstream mistakes it for a
+  // stream; one only read keeps it, which spares every goal file two system calls.
+  if ((flags & O_ACCMODE) != O_RDONLY) ::fcntl(file.fd, F_SETFL, ::fcntl(file.fd, F_GETFL) & ~O_NONBLOCK);
   return file;
+}
+
+Descriptor open_regular_file(const std::filesystem::path& path, int flags, const std::string& display, mode_t mode) {
+  struct stat info {};
+  return open_regular_file(path, flags, display, mode, info);
 }
 
 }  // namespace microstep

@@ -15,11 +15,11 @@ std::optional<std::filesystem::path> cache_home(const char* xdg_cache_home, cons
 
 void use_caches(Journal& journal, const std::filesystem::path& cache_home) {
   CachedLogReader::Settings log;
-  log.file = Journal::outside_file(journal.root(), cache_home, "log");
+  log.file = journal.outside_file(cache_home, "log");
   journal.use_log_reader(std::make_shared<CachedLogReader>(log));
   // yaml-cpp takes about 150 us a goal file: the goal cache is worth it from one.
   journal.use_goal_reader(
-      std::make_shared<CachedGoalReader>(Journal::outside_file(journal.root(), cache_home, "goals"), 1));
+      std::make_shared<CachedGoalReader>(journal.outside_file(cache_home, "goals"), 1));
 }
 
 }  // namespace microstep

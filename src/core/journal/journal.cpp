@@ -82,6 +82,7 @@ Journal::Journal(fs::path root, Settings settings)
       goal_reader_(std::make_shared<GoalReader>()) {
   std::error_code ec;
   real_root_ = fs::canonical(root_, ec);
+  root_resolved_ = !ec;
   if (ec) real_root_ = fs::absolute(root_, ec);
   log_path_ = own_path(root_, real_root_, "checkins.log", false);
   settings_path_ = own_path(root_, real_root_, "microstep.yaml", false);
@@ -206,12 +207,25 @@ std::pair<DayMarks, DayMarks> Journal::read_goal_marks(const Goal& goal, const E
   return {std::move(read.marks.front()), std::move(*read.before)};
 }
 
-fs::path Journal::outside_file(const fs::path& root, const fs::path& dir, const char* kind) {
-  std::error_code ec;
-  fs::path absolute = fs::weakly_canonical(fs::absolute(root, ec), ec);
+namespace {
+
+/// dir/microstep/KIND-HASH, HASH that of `absolute`, the journal's resolved path.
+fs::path outside_file_of(const fs::path& absolute, const fs::path& dir, const char* kind) {
   char name[40];
   std::snprintf(name, sizeof name, "%s-%016llx", kind, static_cast<unsigned long long>(hash_bytes(absolute.string())));
   return dir / "microstep" / name;
+}
+
+}  // namespace
+
+fs::path Journal::outside_file(const fs::path& root, const fs::path& dir, const char* kind) {
+  std::error_code ec;
+  return outside_file_of(fs::weakly_canonical(fs::absolute(root, ec), ec), dir, kind);
+}
+
+fs::path Journal::outside_file(const fs::path& dir, const char* kind) const {
+  // For an existing root, canonical() and weakly_canonical(absolute()) name the same path.
+  return root_resolved_ ? outside_file_of(real_root_, dir, kind) : outside_file(root_, dir, kind);
 }
 
 std::vector<Event> Journal::read_events(const std::set<std::string, std::less<>>& ids, Day from,

@@ -92,6 +92,9 @@ class Journal {
   /// each journal has its own.
   static std::filesystem::path outside_file(const std::filesystem::path& root, const std::filesystem::path& dir,
                                             const char* kind);
+  /// The same for this journal, from the root resolved when it was opened (no second walk of
+  /// its path, a readlink(2) for each folder).
+  std::filesystem::path outside_file(const std::filesystem::path& dir, const char* kind) const;
   /// The file where `remind` keeps what it said for the journal at `root`, under
   /// `state_home` ($XDG_STATE_HOME, or ~/.local/state).
   static std::filesystem::path remind_state_file(const std::filesystem::path& root,
@@ -108,6 +111,7 @@ class Journal {
   Journal(std::filesystem::path root, Settings settings);
   std::filesystem::path root_;
   std::filesystem::path real_root_;  ///< the root with every symbolic link resolved
+  bool root_resolved_ = false;       ///< real_root_ is canonical (else only absolute)
   std::filesystem::path log_path_, settings_path_, goals_dir_;
   Settings settings_;
   std::shared_ptr<const LogReader> log_reader_;

@@ -11,13 +11,18 @@
 
 namespace microstep {
 
-TEST_CASE("open_regular_file: a regular file opens - blocking again for what comes next") {
+TEST_CASE("open_regular_file: a regular file opens - blocking again when it is opened for writing") {
   test::TempDir dir;
   dir.write("goal.yaml", "id: a\n");
-  Descriptor file = open_regular_file(dir.path / "goal.yaml", O_RDONLY, "goals/goal.yaml");
-  REQUIRE(file.fd >= 0);
-  CHECK((::fcntl(file.fd, F_GETFL) & O_NONBLOCK) == 0);
-  CHECK((::fcntl(file.fd, F_GETFD) & FD_CLOEXEC) != 0);
+  struct stat info {};
+  Descriptor read = open_regular_file(dir.path / "goal.yaml", O_RDONLY, "goals/goal.yaml", 0, info);
+  REQUIRE(read.fd >= 0);
+  CHECK((::fcntl(read.fd, F_GETFD) & FD_CLOEXEC) != 0);
+  CHECK(info.st_size == 6);  // its fstat(2), for the reader's buffer
+  Descriptor write = open_regular_file(dir.path / "goal.yaml", O_WRONLY | O_APPEND, "goals/goal.yaml");
+  REQUIRE(write.fd >= 0);
+  CHECK((::fcntl(write.fd, F_GETFL) & O_NONBLOCK) == 0);
+  CHECK((::fcntl(write.fd, F_GETFD) & FD_CLOEXEC) != 0);
 }
 
 TEST_CASE("open_regular_file: a missing file gives -1 and errno - a FIFO or a directory is bad data at once") {

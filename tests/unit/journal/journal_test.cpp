@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -227,6 +228,20 @@ TEST_CASE("journal: each journal has its own cache file - one path however it is
   CHECK(a == Journal::outside_file(dir.path / "a/sub/..", home, "log"));
   CHECK(a == Journal::outside_file(dir.path / "b/../a", home, "log"));
   CHECK(a.filename() == Journal::outside_file(dir.path / "a", dir.path / "elsewhere", "log").filename());
+}
+
+TEST_CASE("journal: an open journal names its cache files as its path spelt any way does") {
+  TempDir dir;
+  fs::create_directories(dir.path / "real/sub");
+  dir.write("real/microstep.yaml", "");
+  fs::create_directory_symlink(dir.path / "real", dir.path / "link");
+  const fs::path home = dir.path / "cache";
+  for (const fs::path& spelt : {dir.path / "real", dir.path / "real/sub/..", dir.path / "link", dir.path / "link/."}) {
+    CAPTURE(spelt);
+    const Journal journal = Journal::open(spelt);
+    CHECK(journal.outside_file(home, "log") == Journal::outside_file(spelt, home, "log"));
+    CHECK(journal.outside_file(home, "goals") == Journal::outside_file(dir.path / "real", home, "goals"));
+  }
 }
 
 }  // namespace microstep
