@@ -32,7 +32,7 @@ std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
       out += " in " + std::string(month_long_name(static_cast<unsigned>(date::year_month_day{week.to}.month())));
     if (!p.met()) out += p.current ? " so far" : ": below the quota";
   } else {
-    out = std::to_string(week.done) + " of " + count_with_unit(week.scheduled, "scheduled day") + " done";
+    out = std::to_string(week.done) + " of " + count_with_unit(week.judged(), "scheduled day") + " done";
     if (week.so_far) out += " so far";
     if (week.on_track)
       out += *week.on_track ? ": on track (" + std::to_string(t.review_needed) + " of " +
@@ -47,7 +47,7 @@ std::string week_line(const WeekOfGoal& w, const CoachThresholds& t) {
 
 /// "First week (day 7 today): 5 of 7 scheduled days done" (seed 003: the 7-day plan).
 std::string first_week_line(const WeekReview& w) {
-  std::string out = "First week: " + std::to_string(w.done) + " of " + count_with_unit(w.scheduled, "scheduled day") +
+  std::string out = "First week: " + std::to_string(w.done) + " of " + count_with_unit(w.judged(), "scheduled day") +
                     " done";
   if (w.open_today) out += ", today still open";
   return out + "\n";

@@ -39,7 +39,7 @@ TEST_CASE("share: the week per goal and the big goals, nothing private") {
         "\n"
         "run    Run for 2 minutes   3/week: 2 of 3 days so far    no streak yet, open today; too early to judge: "
         "no week judged yet\n"
-        "write  Write one sentence  3 of 4 scheduled days so far  3-day streak, open today; too early to judge: 3 of 3 "
+        "write  Write one sentence  3 of 3 scheduled days so far  3-day streak, open today; too early to judge: 3 of 3 "
         "scheduled days done so far\n"
         "\n"
         "Write a novel: moved on 3 days; 7d 100%  30d 100%; 3 days in a row\n");

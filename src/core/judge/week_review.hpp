@@ -18,6 +18,9 @@ struct WeekReview {
   long scheduled = 0;        ///< days asked for: done, missed, partial, or open today
   long missed = 0, partial = 0, rest = 0;
   bool open_today = false;   ///< today is asked for and not done yet
+  /// The days asked for and judged: `scheduled` less today while it is open, the count the
+  /// verdict and the week's text give ("5 of 5 so far, today still open", never "5 of 6").
+  long judged() const { return scheduled - (open_today ? 1 : 0); }
   std::vector<unsigned> missed_weekdays;  ///< day schedules: of missed and partial days (0 = Monday)
   /// Quota goals: the period that judges the week (the week itself, or for N/month the
   /// month holding `to`).

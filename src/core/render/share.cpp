@@ -41,7 +41,7 @@ std::string share_week_text(const WeekReview& w) {
     return quota + ": " + std::to_string(p.done) + " of " + count_with_unit(p.needed, "day") +
            (p.current ? " so far" : "");
   }
-  return std::to_string(w.done) + " of " + count_with_unit(w.scheduled, "scheduled day") + (w.so_far ? " so far" : "");
+  return std::to_string(w.done) + " of " + count_with_unit(w.judged(), "scheduled day") + (w.so_far ? " so far" : "");
 }
 
 std::string share_text(const Share& s) {
