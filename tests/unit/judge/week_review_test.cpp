@@ -36,6 +36,7 @@ TEST_CASE("week review: the current week so far - today open is not judged yet")
   CHECK(w.done == 2);
   CHECK(w.scheduled == 3);
   CHECK(w.open_today);
+  CHECK(w.judged() == 2);  // what the text says: 2 of 2 so far, today still open
   CHECK(*w.rate == 1);
   CHECK(w.on_track == true);
 }
