@@ -110,7 +110,8 @@ void run_plan(Context& context, const PlanOptions& o) {
   const Journal& journal = context.journal();
   const CoachRules rules = load_rules(journal.root());
   Interview in(context, !context.options.json && ::isatty(STDIN_FILENO));
-  in.say("A new goal in a few questions: the big goal, the smallest sign of progress, a step so small it\n"
+  // One paragraph: the terminal's width wraps it (a newline inside would break it twice).
+  in.say("A new goal in a few questions: the big goal, the smallest sign of progress, a step so small it "
          "works on a bad day, the habit it follows, the feeling it gives. Nothing is written until you say so.\n\n");
   const std::string goal = in.ask(o.goal, "--goal", "What is the big goal?", true);
   const std::string sign = in.ask(o.sign, "--sign",

@@ -73,6 +73,10 @@ TEST_CASE("plan on a terminal: the questions, the proposal taken, the goal shown
   // anchor, the feeling, Enter for daily, y to write.
   RunResult r = on_terminal(j, "plan", "Write a novel\n\n\nI pour my morning coffee\ncapable\n\ny\n");
   CHECK(r.exit_code == 0);
+  // The introduction is one paragraph wrapped at the terminal's width (80 here), at spaces.
+  CHECK(r.out.find("A new goal in a few questions: the big goal, the smallest sign of progress, a\r\n"
+                   "  step so small it works on a bad day, the habit it follows, the feeling it\r\n"
+                   "  gives. Nothing is written until you say so.\r\n") != std::string::npos);
   CHECK(r.out.find("What is the big goal?") != std::string::npos);
   CHECK(r.out.find("What would be the smallest sign that things were moving in the right direction?") != std::string::npos);
   CHECK(r.out.find("A step so small it works on a bad day: \"Write one sentence\"") != std::string::npos);
