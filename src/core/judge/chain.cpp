@@ -149,6 +149,12 @@ void Chain::judge() {
   for_each_version([&](const StepVersion& version, Day first, Day last) {
     const double minimum = version.minimum.value_or(0);
     std::uint8_t* fact = facts.data() + index(first);
+    if (minimum <= 0) {  // most steps: any done reaches it, and no amount need be looked up
+      marks_.for_each_done_or_rest(first, last, [&](bool done, bool rest) {
+        *fact++ = static_cast<std::uint8_t>((done ? kReached : 0) | (rest ? kResting : 0));
+      });
+      return;
+    }
     marks_.for_each_mark(first, last, [&](const DayMarks::DayMark& m) {
       bool reached = m.done && (m.bare || m.amount >= minimum - 1e-9);
       *fact++ = static_cast<std::uint8_t>((reached ? kReached : 0) | (m.done && !reached ? kBelow : 0) |
