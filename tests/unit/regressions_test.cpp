@@ -144,4 +144,15 @@ TEST_CASE("hashing no bytes, from a null pointer, changes nothing") {
   CHECK(hash.digest() == hash_bytes("abc"));
 }
 
+// fuzz_goal_file: a step written "Say \"hi\"\tto a neighbour\N" was read as text ending in the
+// single byte 0x85 (yaml-cpp's reading of \N), and render_new_goal wrote that byte into a file
+// microstep then refused as not UTF-8. Such a text is now refused where it is read.
+TEST_CASE("a goal file whose escapes read as a byte that is not UTF-8 is refused at its line") {
+  const std::string text =
+      "id: quotes\nstep: \"Say \\\"hi\\\"\\tto a neighbour\\N\"\ngoal: 'It''s time'\n"
+      "started: 2026-11-01\nfeeling: \"yes\"\n";
+  CHECK_THROWS_WITH_AS(parse_goal_text(text, "goals/quotes.yaml"),
+                       doctest::Contains("goals/quotes.yaml:2: not valid UTF-8 once its escapes are read"), Failure);
+}
+
 }  // namespace microstep

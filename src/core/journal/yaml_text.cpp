@@ -66,6 +66,22 @@ size_t find_anchor_or_alias(std::string_view text) {
   return finder.line;
 }
 
+/// The first scalar under `node` (keys too) that is not UTF-8 once yaml-cpp has read its
+/// escapes: it reads "\N" and "\_" as the single bytes 0x85 and 0xA0, which no JSON can hold
+/// and which microstep could not write back.
+std::optional<YAML::Node> scalar_not_utf8(const YAML::Node& node) {
+  if (node.IsScalar()) return is_valid_utf8(node.Scalar()) ? std::nullopt : std::optional<YAML::Node>(node);
+  if (node.IsSequence())
+    for (const auto& item : node)
+      if (auto bad = scalar_not_utf8(item)) return bad;
+  if (node.IsMap())
+    for (const auto& entry : node) {
+      if (auto bad = scalar_not_utf8(entry.first)) return bad;
+      if (auto bad = scalar_not_utf8(entry.second)) return bad;
+    }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string yaml_where(const std::string& display_path, const YAML::Node& node) {
@@ -101,6 +117,10 @@ YAML::Node load_yaml_mapping(std::string_view text, const std::string& display_p
   }
   if (!root.IsMap())
     throw data_error(display_path + ":1: expected a mapping of " + expected);
+  if (auto bad = scalar_not_utf8(root))
+    throw data_error(yaml_where(display_path, *bad) +
+                     "not valid UTF-8 once its escapes are read (\\N and \\_ give single bytes); "
+                     "write the character itself");
   return root;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/base/error.hpp"
+#include "core/base/escape.hpp"
 #include "core/model/goal_change.hpp"
 #include "unit/builders.hpp"
 
@@ -127,6 +128,28 @@ TEST_CASE("goal_file: bad files are data failures naming the file and the line")
   std::tie(code, message) = failure_of("id: g\nstep: Read\nstarted: 2026-11-01\nstatus: sleeping\n");
   CHECK(code == ExitCode::data);
   CHECK(message.starts_with("goals/g.yaml:4: "));
+}
+
+TEST_CASE("goal_file: a text whose escapes read as bytes that are not UTF-8 is refused, naming the line") {
+  // yaml-cpp reads "\N" (next line) and "\_" (no-break space) as the single bytes 0x85 and
+  // 0xA0: text that could be written to no JSON, and that does not read back once written
+  // (fuzz_goal_file found it).
+  for (const std::string escaped : {"\\N", "\\_", "\\x85", "\\xff"}) {
+    CAPTURE(escaped);
+    const std::string text = "id: g\nstarted: 2026-11-01\nstep: \"Say hi" + escaped + "\"\n";
+    std::optional<Goal> goal;
+    try {
+      goal = parse_goal_text(text, "goals/g.yaml");
+    } catch (const Failure& f) {
+      CHECK(f.code() == ExitCode::data);
+      CHECK(std::string(f.what()).starts_with("goals/g.yaml:3: not valid UTF-8 once its escapes are read"));
+      continue;
+    }
+    // Accepted: then it is UTF-8 and reads back as written.
+    REQUIRE(goal);
+    CHECK(is_valid_utf8(goal->step));
+    CHECK(parse_goal_text(render_new_goal(*goal), "goals/g.yaml") == goal);
+  }
 }
 
 }  // namespace microstep
