@@ -12,7 +12,8 @@ namespace {
 constexpr date::days kOneDay{1};
 
 /// What the marks say of one day against the version in force: bit 0 the minimum reached,
-/// bit 1 done below the minimum, bit 2 skipped or paused.
+/// bit 1 done below the minimum, bit 2 skipped or paused (a day that reached the minimum may
+/// go without it: every use asks kReached first).
 constexpr std::uint8_t kReached = 1, kBelow = 2, kResting = 4;
 
 /// A day's state under a day schedule (not a quota) from its facts: whether the schedule
@@ -149,9 +150,9 @@ void Chain::judge() {
   for_each_version([&](const StepVersion& version, Day first, Day last) {
     const double minimum = version.minimum.value_or(0);
     std::uint8_t* fact = facts.data() + index(first);
-    if (minimum <= 0) {  // most steps: any done reaches it, and no amount need be looked up
-      marks_.for_each_done_or_rest(first, last, [&](bool done, bool rest) {
-        *fact++ = static_cast<std::uint8_t>((done ? kReached : 0) | (rest ? kResting : 0));
+    if (minimum <= 0) {  // most steps: any done reaches it (amounts are never negative)
+      marks_.for_each_day(first, last, [&](bool done, bool resting) {
+        *fact++ = static_cast<std::uint8_t>((done ? kReached : 0) | (resting ? kResting : 0));
       });
       return;
     }

@@ -116,15 +116,6 @@ class Chain {
       if (first <= last) f(versions_[v], first, last);
     }
   }
-  /// Calls f(day, state, version in force) for each day in [from, to] in order.
-  template <typename F>
-  void for_each_day(Day from, Day to, F f) const {
-    size_t v = 0;
-    for (Day day = from; day <= to; day += date::days{1}) {
-      while (v + 1 < versions_.size() && versions_[v + 1].from <= day) ++v;
-      f(day, state(day), versions_[v]);
-    }
-  }
 
  private:
   const Goal& goal_;

@@ -160,12 +160,6 @@ class DayMarks {
       f(DayMark{done, (b & kBare) != 0, (b & (kSkip | kPaused)) != 0, amount});
     });
   }
-  /// Calls f(done, rest) for each day of [from, to]: the marks without their amounts, for a
-  /// step with no minimum, where any done counts (amounts are never negative).
-  template <typename F>
-  void for_each_done_or_rest(Day from, Day to, F f) const {
-    for_each_bits(from, to, [&](long, std::uint8_t b) { f((b & kDone) != 0, (b & (kSkip | kPaused)) != 0); });
-  }
   /// These marks as they were before `checkin` (a done, skip or undo) was logged: the
   /// check-in's day judged again from `day_checkins`, the goal's check-ins of that day as
   /// read with these marks (CheckinCollector::of_day), less the check-in (one copy of it,
