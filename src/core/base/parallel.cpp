@@ -30,11 +30,19 @@ class Job {
   void work() {
     for (size_t i; (i = next_.fetch_add(1)) < n_;) run(i);
   }
-  /// Runs items until none is left or `until` has passed; true when items are left.
-  bool work_until(std::chrono::steady_clock::time_point until) {
+  /// Runs items on the calling thread until none is left or the ones left are worth sharing
+  /// (worth_sharing); true in the second case.
+  bool work_while_short() {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    auto last = start;
+    ItemPace pace;
     for (size_t i; (i = next_.fetch_add(1)) < n_;) {
       run(i);
-      if (std::chrono::steady_clock::now() >= until) return next_.load() < n_;
+      const auto now = Clock::now();
+      pace.add(now - last);
+      last = now;
+      if (worth_sharing(now - start, pace.per_item(), n_ - std::min(next_.load(), n_))) return true;
     }
     return false;
   }
@@ -115,11 +123,26 @@ class Workers {
 
 }  // namespace
 
+void ItemPace::add(std::chrono::nanoseconds item) {
+  total_ += item;
+  const auto ns = static_cast<double>(item.count());
+  recent_ns_ = count_++ == 0 ? ns : 0.75 * recent_ns_ + 0.25 * ns;
+}
+
+std::chrono::nanoseconds ItemPace::per_item() const {
+  if (count_ == 0) return std::chrono::nanoseconds{0};
+  return std::max(total_ / count_, std::chrono::nanoseconds{static_cast<long>(recent_ns_)});
+}
+
+bool worth_sharing(std::chrono::nanoseconds spent, std::chrono::nanoseconds pace, size_t left) {
+  return spent >= kFirstLook && pace * static_cast<long>(left) >= kWorthAThread;
+}
+
 void parallel_for(size_t n, const std::function<void(size_t)>& fn, Spread spread) {
   Job job(n, fn);
   if (n < 2 || worker_count() == 1 || inside_parallel_for)
     job.work();
-  else if (spread == Spread::at_once || job.work_until(std::chrono::steady_clock::now() + kWorthAThread))
+  else if (spread == Spread::at_once || job.work_while_short())
     Workers::instance().run(job);  // the items left, on every thread
   job.rethrow_failure();
 }

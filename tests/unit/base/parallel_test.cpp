@@ -117,6 +117,44 @@ std::vector<std::uint64_t> squares(size_t n, std::chrono::microseconds each, Spr
 }
 }  // namespace
 
+TEST_CASE("worth_sharing: workers join only a job whose items left would take kWorthAThread or more") {
+  using std::chrono::microseconds;
+  // Before kFirstLook nothing is decided, however many items are left.
+  CHECK_FALSE(worth_sharing(kFirstLook - microseconds{1}, microseconds{50}, 1'000'000));
+  // A person's 15 goals at about 20 us each: 6 done at the first look, 9 left (180 us).
+  CHECK_FALSE(worth_sharing(microseconds{120}, microseconds{20}, 9));
+  // 48 goals of ten years at 130 us each: 47 left (6 ms).
+  CHECK(worth_sharing(microseconds{130}, microseconds{130}, 47));
+  // The boundary: 5 items of 100 us are 500 us.
+  CHECK(worth_sharing(microseconds{300}, microseconds{100}, 5));
+  CHECK_FALSE(worth_sharing(microseconds{300}, microseconds{99}, 5));
+  CHECK_FALSE(worth_sharing(microseconds{10'000}, microseconds{100}, 0));
+}
+
+TEST_CASE("ItemPace: the mean of the items, or more when the last ones grow") {
+  using std::chrono::microseconds;
+  ItemPace none;
+  CHECK(none.per_item() == microseconds{0});
+  ItemPace even;
+  for (int i = 0; i < 10; ++i) even.add(microseconds{17});
+  CHECK(even.per_item() == microseconds{17});
+  // One slow item among even ones moves the pace a little, not to its own length.
+  ItemPace blip = even;
+  blip.add(microseconds{80});
+  CHECK(blip.per_item() > microseconds{17});
+  CHECK(blip.per_item() < microseconds{40});
+  // Small goals first, then large ones (a log cache's goals): the pace follows the large ones,
+  // where the mean of all would still be about 10 us.
+  ItemPace growing;
+  for (int i = 0; i < 19; ++i) growing.add(microseconds{5});
+  for (int us : {26, 92, 39}) growing.add(microseconds{us});
+  CHECK(growing.per_item() >= microseconds{30});
+  // Items that shrink leave the mean.
+  ItemPace shrinking;
+  for (int us : {100, 100, 5, 5, 5, 5, 5, 5}) shrinking.add(microseconds{us});
+  CHECK(shrinking.per_item() == std::chrono::nanoseconds{230'000 / 8});
+}
+
 TEST_CASE("parallel_for: the same results below kWorthAThread, above it, and spread at once") {
   std::vector<std::uint64_t> expected(40);
   for (size_t i = 0; i < expected.size(); ++i) expected[i] = std::uint64_t{i} * i + 7;
