@@ -25,10 +25,11 @@ struct RemindOptions {
 
 /// The goals open today; with `wait`, only those whose reminder time has come (their at:, or
 /// the journal's remind_from).
-std::vector<const GoalReport*> due_now(Context& context, const std::deque<GoalReport>& reports, bool wait) {
+std::vector<const GoalStandingReport*> due_now(Context& context, const std::deque<GoalStandingReport>& reports,
+                                              bool wait) {
   Day today = context.clock().today;
   const Settings& settings = context.journal().settings();
-  std::vector<const GoalReport*> due;
+  std::vector<const GoalStandingReport*> due;
   for (const auto& r : reports) {
     if (!is_open(r.chain->state(today))) continue;
     if (wait && !reminder_due(r.goal, settings, context.clock().now)) continue;
@@ -39,7 +40,7 @@ std::vector<const GoalReport*> due_now(Context& context, const std::deque<GoalRe
 
 void run_due(Context& context, const DueOptions& o) {
   Day today = context.clock().today;
-  auto reports = load_reports(context, {}, [&](const Goal& g) { return is_active_today(g, today); });
+  auto reports = load_standings(context, [&](const Goal& g) { return is_active_today(g, today); });
   auto due = due_now(context, reports, o.at_time);
   if (!o.quiet) {
     if (context.options.json) {
@@ -48,16 +49,16 @@ void run_due(Context& context, const DueOptions& o) {
       for (const auto* r : due)
         json.begin_object()
             .field("id", r->goal.id)
-            .field("step", r->stats.in_force.step)
-            .text_field("after", r->stats.in_force.after)
+            .field("step", r->standing.in_force.step)
+            .text_field("after", r->standing.in_force.after)
             .text_field("at", r->goal.at)
-            .field("intention", implementation_intention(r->stats.in_force.after, r->stats.in_force.step))
+            .field("intention", implementation_intention(r->standing.in_force.after, r->standing.in_force.step))
             .end_object();
       json.end_array();
       context.print_json(json);
     } else {
       std::string out;
-      for (const auto* r : due) out += r->goal.id + "\t" + r->stats.in_force.step + "\n";
+      for (const auto* r : due) out += r->goal.id + "\t" + r->standing.in_force.step + "\n";
       context.print(out);
     }
   }
@@ -85,7 +86,7 @@ void run_remind(Context& context, const RemindOptions& o) {
     if (!again_after)
       throw usage_error("--again-after '" + *o.again_after + "' is not a duration (expected 90m, 2h or 1h30m)");
   }
-  auto reports = load_reports(context, {}, [&](const Goal& g) { return is_active_today(g, today); });
+  auto reports = load_standings(context, [&](const Goal& g) { return is_active_today(g, today); });
   auto due = due_now(context, reports, true);
   const CoachRules rules = load_rules(context.journal().root());
 
@@ -94,7 +95,7 @@ void run_remind(Context& context, const RemindOptions& o) {
   std::vector<SaidReminder> said;
   std::error_code ec;
   if (state && std::filesystem::exists(*state, ec)) said = parse_said(read_text_file(*state));
-  std::erase_if(due, [&](const GoalReport* r) { return !may_remind(said, r->goal.id, today, now, again_after); });
+  std::erase_if(due, [&](const GoalStandingReport* r) { return !may_remind(said, r->goal.id, today, now, again_after); });
   std::vector<std::string> now_said;
   for (const auto* r : due) now_said.push_back(r->goal.id);
 
@@ -104,13 +105,13 @@ void run_remind(Context& context, const RemindOptions& o) {
     for (const auto* r : due)
       json.begin_object()
           .field("id", r->goal.id)
-          .field("reminder", second_person_intention(r->stats.in_force.after, r->stats.in_force.step))
+          .field("reminder", second_person_intention(r->standing.in_force.after, r->standing.in_force.step))
           .end_object();
     json.end_array();
     context.print_json(json);
   } else {
     std::string out;
-    for (const auto* r : due) out += reminder_line(r->stats.in_force, r->goal.minutes, rules) + "\n";
+    for (const auto* r : due) out += reminder_line(r->standing.in_force, r->goal.minutes, rules) + "\n";
     context.print(out);
   }
   if (!state || now_said.empty()) return;

@@ -10,27 +10,27 @@ namespace microstep::cli {
 namespace {
 
 struct DueStep {
-  const GoalReport* report;
+  const GoalStandingReport* report;
   DayState state;
 };
 
 /// "3 of 10 pages so far, 7 to go": a day below the minimum, still open.
-std::string so_far(const GoalReport& r, Day today) {
-  double minimum = r.stats.in_force.minimum.value_or(0);
+std::string so_far(const GoalStandingReport& r, Day today) {
+  double minimum = r.standing.in_force.minimum.value_or(0);
   double amount = r.marks.amount(today);
   return format_number(amount) + " of " + amount_with_unit(minimum, r.goal.unit) + " so far, " +
          format_number(minimum - amount) + " to go; ";
 }
 
 /// Is the goal's step shown today: asked for, done, or a rest day (not a paused one)?
-bool shown_today(const GoalReport& r, Day today) {
+bool shown_today(const GoalStandingReport& r, Day today) {
   DayState state = r.chain->state(today);
   if (state == DayState::unscheduled || state == DayState::before_start) return false;
   return !(state == DayState::rest && r.marks.paused(today));
 }
 
 void write_step_json(JsonWriter& json, const DueStep& d) {
-  const StepVersion& v = d.report->stats.in_force;
+  const StepVersion& v = d.report->standing.in_force;
       json.begin_object()
           .field("id", d.report->goal.id)
           .field("step", v.step)
@@ -39,20 +39,20 @@ void write_step_json(JsonWriter& json, const DueStep& d) {
           .field("state", to_string(d.state))
           .field("done", is_done(d.state))
           .field("rest", d.state == DayState::rest)
-          .field("current_streak", d.report->stats.current.length)
-          .field("streak_unit", d.report->stats.streak_unit)
-          .field("streak_state", to_string(d.report->stats.state))
+          .field("current_streak", d.report->standing.current.length)
+          .field("streak_unit", d.report->standing.streak_unit)
+          .field("streak_state", to_string(d.report->standing.state))
           .field("review_day", is_review_day(*d.report->chain))
           .end_object();
 }
 
 std::string step_text(Context& context, const DueStep& d, Day today) {
-  const StepVersion& v = d.report->stats.in_force;
+  const StepVersion& v = d.report->standing.in_force;
   std::string mark = is_done(d.state) ? context.paint("32", "[x]") : d.state == DayState::rest ? "[-]" : "[ ]";
   std::string out = "  " + mark + " " + implementation_intention(v.after, v.step) + "\n";
   out += "      " + d.report->goal.id + ": ";
   if (d.state == DayState::rest) out += "rest day";
-  else out += (d.state == DayState::partial_open ? so_far(*d.report, today) : "") + streak_phrase(d.report->stats);
+  else out += (d.state == DayState::partial_open ? so_far(*d.report, today) : "") + streak_phrase(d.report->standing);
   out += "\n";
   // Seed 003's plan: day 7 is for reflecting on the first week.
   if (is_review_day(*d.report->chain))
@@ -62,7 +62,7 @@ std::string step_text(Context& context, const DueStep& d, Day today) {
 
 void run_today(Context& context, bool by_goal) {
   Day today = context.clock().today;
-  auto reports = load_reports(context, {}, [&](const Goal& g) { return is_active_today(g, today); });
+  auto reports = load_standings(context, [&](const Goal& g) { return is_active_today(g, today); });
   // The groups to show: every step in one group, or one group per big goal.
   std::vector<ReportGroup> groups;
   if (by_goal) {

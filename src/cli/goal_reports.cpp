@@ -4,9 +4,14 @@
 
 namespace microstep::cli {
 
-std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
-                                    const std::function<bool(const Goal&)>& keep, EventsOfDays* events,
-                                    const CoachRules* rules, std::map<Day, int>* moods) {
+namespace {
+
+/// The goals named by `prefixes` (all when empty) that pass `keep`, their days read in one
+/// pass over the log, and each judged on today by `judge(report)` on every core.
+template <class Report>
+std::deque<Report> judge_goals(Context& context, const std::vector<std::string>& prefixes,
+                               const std::function<bool(const Goal&)>& keep, EventsOfDays* events,
+                               std::map<Day, int>* moods, const std::function<void(Report&)>& judge) {
   const Journal& journal = context.journal();
   std::vector<Goal> goals;
   if (prefixes.empty()) {
@@ -20,19 +25,34 @@ std::deque<GoalReport> load_reports(Context& context, const std::vector<std::str
                      : journal.read_marks(goals, diagnostics, moods);
   context.report(diagnostics);
 
-  std::deque<GoalReport> reports;
+  std::deque<Report> reports;
   Day today = context.clock().today;
   for (auto& goal : goals) {
-    GoalReport& r = reports.emplace_back();
+    Report& r = reports.emplace_back();
     r.marks = std::move(marks.at(goal.id));
     r.goal = std::move(goal);
   }
   parallel_for(reports.size(), [&](size_t i) {
-    GoalReport& r = reports[i];
+    Report& r = reports[i];
     r.chain = std::make_unique<Chain>(r.goal, r.marks, today, journal.settings().week_starts);
-    r.stats = compute_stats(*r.chain, rules ? rules->thresholds : CoachThresholds{});
+    judge(r);
   });
   return reports;
+}
+
+}  // namespace
+
+std::deque<GoalReport> load_reports(Context& context, const std::vector<std::string>& prefixes,
+                                    const std::function<bool(const Goal&)>& keep, EventsOfDays* events,
+                                    const CoachRules* rules, std::map<Day, int>* moods) {
+  const CoachThresholds thresholds = rules ? rules->thresholds : CoachThresholds{};
+  return judge_goals<GoalReport>(context, prefixes, keep, events, moods,
+                                 [&](GoalReport& r) { r.stats = compute_stats(*r.chain, thresholds); });
+}
+
+std::deque<GoalStandingReport> load_standings(Context& context, const std::function<bool(const Goal&)>& keep) {
+  return judge_goals<GoalStandingReport>(context, {}, keep, nullptr, nullptr,
+                                         [](GoalStandingReport& r) { r.standing = judge_standing(*r.chain); });
 }
 
 std::optional<MoodComparison> mood_comparison(const std::deque<GoalReport>& reports, const std::map<Day, int>& moods,
@@ -46,16 +66,16 @@ std::optional<MoodComparison> mood_comparison(const std::deque<GoalReport>& repo
   return compare_moods(moods, today, step_done, rules.thresholds);
 }
 
-std::vector<ReportGroup> group_reports(const std::deque<GoalReport>& reports) {
+std::vector<ReportGroup> group_goals(const std::vector<const JudgedGoal*>& judged) {
   std::vector<const Goal*> goals;
-  for (const auto& r : reports) goals.push_back(&r.goal);
+  for (const JudgedGoal* j : judged) goals.push_back(&j->goal);
   std::vector<ReportGroup> groups;
   for (const BigGoal& big : group_by_goal(goals)) {
     ReportGroup& g = groups.emplace_back();
     g.text = big.text;
     std::vector<const Chain*> chains;
     g.members = big.members;
-    for (size_t i : big.members) chains.push_back(reports[i].chain.get());
+    for (size_t i : big.members) chains.push_back(judged[i]->chain.get());
     if (!g.text.empty()) g.stats = judge_big_goal(chains);
   }
   return groups;

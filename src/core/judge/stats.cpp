@@ -196,41 +196,31 @@ double habit_strength(const Chain& chain) {
   return score;
 }
 
-GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
-  GoalStats st;
+GoalStanding judge_standing(const Chain& chain) {
+  GoalStanding st;
   st.in_force = chain.in_force();
   st.upcoming = chain.goal().upcoming(chain.today());
   st.streak_unit = std::string(to_string(chain.unit()));
   st.tracking = st.in_force.schedule.is_tracking();
-  st.verdict = seven_day_rule(chain, thresholds);
-  st.on_track = st.verdict.on_track;
-  if (!st.tracking) {
-    std::tie(st.current, st.longest) = streaks(chain);
-    st.rate_7 = completion_rate(chain, 7);
-    st.rate_30 = completion_rate(chain, 30);
-    st.rate_90 = completion_rate(chain, 90);
-    st.rate_all = completion_rate(chain, 0);
-    st.strength = habit_strength(chain);
-  }
-
   // The done days from the start to today: the minimum reached, asked for or not.
   const auto states = chain.states_between(chain.started(), chain.today());
   st.done_days = std::count_if(states.begin(), states.end(), is_done);
-  if (st.done_days > 0) {
-    auto first = std::find_if(states.begin(), states.end(), is_done);
-    auto last = std::find_if(states.rbegin(), states.rend(), is_done);
-    st.first_done = chain.started() + date::days{first - states.begin()};
-    st.last_done = chain.started() + date::days{states.rend() - last - 1};
+  if (st.tracking) return st;  // a goal tracked only has no chain
+
+  // The current streak: the kept occasions of today's unit since the last broken one.
+  const auto& occasions = chain.occasions();
+  const ChainUnit unit = chain.unit();
+  for (auto o = occasions.rbegin(); o != occasions.rend() && o->outcome != Occasion::Outcome::broken; ++o) {
+    if (o->outcome != Occasion::Outcome::kept || o->unit != unit) continue;
+    if (st.current.length++ == 0) st.current.last = o->last;
+    st.current.first = o->first;
   }
-  st.total_amount = chain.marks().total_amount(chain.started(), chain.today());
-  if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
 
   // Where the chain stands today: today's occasion (a day, or the current period) if it has
-  // one, else the last one judged. A goal tracked only has no chain.
-  if (st.tracking) return st;
+  // one, else the last one judged.
   const Occasion* last_judged = nullptr;
   const Occasion* today = nullptr;
-  for (const Occasion& o : chain.occasions()) {
+  for (const Occasion& o : occasions) {
     if (o.last == chain.today()) today = &o;
     else if (o.outcome != Occasion::Outcome::pending) last_judged = &o;
   }
@@ -244,6 +234,31 @@ GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
   } else if (last_judged) {
     st.state = StreakState::alive;
   }
+  return st;
+}
+
+GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
+  GoalStats st;
+  static_cast<GoalStanding&>(st) = judge_standing(chain);
+  st.verdict = seven_day_rule(chain, thresholds);
+  st.on_track = st.verdict.on_track;
+  if (!st.tracking) {
+    st.longest = streaks(chain).second;
+    st.rate_7 = completion_rate(chain, 7);
+    st.rate_30 = completion_rate(chain, 30);
+    st.rate_90 = completion_rate(chain, 90);
+    st.rate_all = completion_rate(chain, 0);
+    st.strength = habit_strength(chain);
+  }
+  if (st.done_days > 0) {
+    const auto states = chain.states_between(chain.started(), chain.today());
+    auto first = std::find_if(states.begin(), states.end(), is_done);
+    auto last = std::find_if(states.rbegin(), states.rend(), is_done);
+    st.first_done = chain.started() + date::days{first - states.begin()};
+    st.last_done = chain.started() + date::days{states.rend() - last - 1};
+  }
+  st.total_amount = chain.marks().total_amount(chain.started(), chain.today());
+  if (st.last_done) st.days_since_last_done = (chain.today() - *st.last_done).count();
   return st;
 }
 

@@ -24,26 +24,32 @@ enum class StreakState {
 };
 std::string_view to_string(StreakState state);
 
-struct GoalStats {
+/// Where a goal stands today: its step, its current streak and the state of its chain. What
+/// today, due and remind show, judged without the history's numbers (judge_standing).
+struct GoalStanding {
   StepVersion in_force;                 ///< the version of the step in force today
   std::optional<StepVersion> upcoming;  ///< a change that takes effect after today
   Streak current;
-  Streak longest;
   std::string streak_unit;            ///< "day", "week" or "month"
   StreakState state = StreakState::none;
   std::optional<long> broken_days_ago;  ///< with state broken: days since the missed day
+  long done_days = 0;
+  /// The version in force is tracking only: its done days are counted, and nothing is
+  /// scored (no streak, rate, strength or verdict).
+  bool tracking = false;
+};
+
+/// The standing and the numbers of the goal's whole history.
+struct GoalStats : GoalStanding {
+  Streak longest;
   std::optional<double> rate_7, rate_30, rate_90, rate_all;
   double strength = 0;
-  long done_days = 0;
   double total_amount = 0;
   std::optional<Day> first_done, last_done;
   std::optional<long> days_since_last_done;
   /// The seeds' 7-day rule (for quotas: its periods' form); on_track is its answer.
   Verdict verdict;
   std::optional<bool> on_track;
-  /// The version in force is tracking only: its done days are counted, and nothing is
-  /// scored (no streak, rate, strength or verdict).
-  bool tracking = false;
 };
 
 /// The completion rate over the last `window` days (0 = since the start), as defined for the
@@ -69,8 +75,11 @@ Streak longest_streak(const Chain& chain);
 /// Every streak, oldest first: each run of kept occasions between broken ones.
 std::vector<Streak> all_streaks(const Chain& chain);
 double habit_strength(const Chain& chain);
-/// Everything above, with the 7-day rule judged by `thresholds`. A goal tracked only today
-/// gets its totals alone.
+/// Where the chain stands today, without the rates, strength and verdict of its history.
+GoalStanding judge_standing(const Chain& chain);
+
+/// The standing and everything above, with the 7-day rule judged by `thresholds`. A goal
+/// tracked only today gets its totals alone.
 GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds = {});
 
 }  // namespace microstep

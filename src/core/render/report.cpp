@@ -172,7 +172,7 @@ void write_verdict_json(JsonWriter& json, const Verdict& v) {
       .end_object();
 }
 
-std::string streak_phrase(const GoalStats& s) {
+std::string streak_phrase(const GoalStanding& s) {
   if (s.tracking) return "tracking only, " + count_with_unit(s.done_days, "day") + " done";
   std::string streak = std::to_string(s.current.length) + "-" + s.streak_unit + " streak";
   switch (s.state) {

@@ -51,7 +51,7 @@ std::string judgement_text(const std::string& id, const Verdict& verdict, const 
 
 /// "3-day streak, open today" / "2-week streak" / "no streak yet" / "chain broken 2 days ago" /
 /// "tracking only, 12 days done".
-std::string streak_phrase(const GoalStats& stats);
+std::string streak_phrase(const GoalStanding& standing);
 
 /// The human-readable stats block of one goal.
 std::string stats_text(const Goal& goal, const GoalStats& stats,

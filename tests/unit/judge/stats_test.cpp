@@ -337,4 +337,56 @@ TEST_CASE("the result depends only on the set of events") {
   }
 }
 
+TEST_CASE("the standing is what the whole judgement says of where the chain stands") {
+  // today, due and remind judge only the standing; stats, review and share judge it all.
+  // Both must say the same of every goal, whatever its schedule, history and day.
+  std::mt19937 random(11);
+  const std::vector<std::pair<const char*, const char*>> schedules{
+      {"daily", "daily"},         {"mon,wed,fri", "mon,wed,fri"}, {"3/week", "3/week"},
+      {"every 3 days", "every 3 days"}, {"2 in 5 days", "2 in 5 days"}, {"4/month", "4/month"},
+      {"tracking", "tracking"},   {"daily", "3/week"},            {"3/week", "daily"},
+      {"tracking", "daily"},      {"every 2 days", "2/month"}};
+  for (const auto& schedule : schedules) {
+    const std::string earlier = schedule.first, later = schedule.second;
+    Goal g = earlier == later ? goal_with("2026-01-05", schedule.first)
+                              : test::goal_changed_on("2026-01-05", schedule.first, "2026-03-02", schedule.second);
+    for (int done_in_10 : {2, 6, 9}) {
+      std::vector<EventView> events;
+      for (Day d = day("2026-01-05"); d <= day("2026-05-31"); d += date::days{1}) {
+        int r = static_cast<int>(random() % 10);
+        if (r < done_in_10) events.push_back(event(format_day(d).c_str()));
+        else if (r == 9) events.push_back(event(format_day(d).c_str(), EventKind::skip));
+      }
+      const DayMarks m = marks_of(events);
+      for (const char* today : {"2026-01-05", "2026-01-06", "2026-02-28", "2026-03-02", "2026-04-15", "2026-05-31",
+                                "2026-06-09"}) {
+        CAPTURE(earlier);
+        CAPTURE(later);
+        CAPTURE(done_in_10);
+        CAPTURE(today);
+        const Chain chain(g, m, day(today), 0);
+        const GoalStats all = compute_stats(chain);
+        const GoalStanding standing = judge_standing(chain);
+        CHECK(standing.in_force.from == all.in_force.from);
+        CHECK(standing.in_force.schedule_text == all.in_force.schedule_text);
+        CHECK(standing.upcoming.has_value() == all.upcoming.has_value());
+        CHECK(standing.streak_unit == all.streak_unit);
+        CHECK(standing.tracking == all.tracking);
+        CHECK(standing.current.length == all.current.length);
+        CHECK(standing.current.first == all.current.first);
+        CHECK(standing.current.last == all.current.last);
+        CHECK(standing.state == all.state);
+        CHECK(standing.broken_days_ago == all.broken_days_ago);
+        CHECK(standing.done_days == all.done_days);
+        // The current streak is the last of all the streaks (when the chain is not broken).
+        const auto every = all_streaks(chain);
+        if (standing.current.length > 0) {
+          REQUIRE_FALSE(every.empty());
+          CHECK(every.back().length == standing.current.length);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace microstep
