@@ -20,6 +20,9 @@ namespace microstep {
 namespace {
 
 constexpr size_t kReadChunk = 1 << 20;
+/// Bytes that are only hashed (a cache's ranges checked again after the log changed) pass
+/// through a buffer that stays in the CPU's cache and costs 16 page faults, not 256.
+constexpr size_t kHashChunk = 64 << 10;
 constexpr size_t kLongestLine = (1 << 20) + 1;
 
 std::string system_error_text(const std::string& what, const std::filesystem::path& path) {
@@ -185,7 +188,7 @@ OpenLog::~OpenLog() {
 
 std::uint64_t OpenLog::hash(std::uint64_t begin, std::uint64_t end) const {
   ContentHash hash;
-  const size_t buffer_size = static_cast<size_t>(std::min<std::uint64_t>(kReadChunk, end > begin ? end - begin : 0));
+  const size_t buffer_size = static_cast<size_t>(std::min<std::uint64_t>(kHashChunk, end > begin ? end - begin : 0));
   auto buffer = std::make_unique_for_overwrite<char[]>(std::max<size_t>(buffer_size, 1));
   for (std::uint64_t offset = begin; offset < end;) {
     size_t want = static_cast<size_t>(std::min<std::uint64_t>(end - offset, buffer_size));

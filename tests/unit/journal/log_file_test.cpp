@@ -264,12 +264,13 @@ TEST_CASE("scan_log_from: the parts cover the bytes from `from` in order - each 
 
 TEST_CASE("OpenLog: the hash of a range is hash_bytes of its bytes") {
   TempLog log;
-  const std::string text = numbered_log(15000);  // over 1 MiB: a range spans reads
+  const std::string text = numbered_log(15000);  // over 1 MiB: a range spans many reads
   log.write(text);
   OpenLog open(log.path);
   REQUIRE(text.size() > (1u << 20) + 100);
   const std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges = {
-      {0, text.size()}, {0, 0}, {7, 7}, {1, 33}, {100, (1u << 20) + 50}, {text.size() - 3, text.size()}};
+      {0, text.size()}, {0, 0}, {7, 7}, {1, 33}, {(64u << 10) - 1, (64u << 10) + 1}, {100, (1u << 20) + 50},
+      {text.size() - 3, text.size()}};
   for (auto [begin, end] : ranges) {
     CAPTURE(begin);
     CAPTURE(end);
