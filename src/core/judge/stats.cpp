@@ -4,7 +4,6 @@
 #include <array>
 #include <bit>
 #include <cmath>
-#include <tuple>
 
 namespace microstep {
 
@@ -109,48 +108,43 @@ std::vector<RungRate> rung_rates(const Chain& chain) {
   return rungs;
 }
 
-namespace {
-
-/// Every run of kept occasions, oldest first, and the current one (empty when the last
-/// occasion judged was broken), from one walk over the occasions.
-struct Runs {
-  std::vector<Streak> all;
-  Streak current;
-};
-Runs walk_runs(const Chain& chain) {
+std::vector<Streak> all_streaks(const Chain& chain) {
   const ChainUnit unit = chain.unit();
-  Runs runs;
+  std::vector<Streak> all;
   Streak run;
   for (const Occasion& o : chain.occasions()) {
     if (o.outcome == Occasion::Outcome::broken) {
-      if (run.length > 0) runs.all.push_back(run);
+      if (run.length > 0) all.push_back(run);
       run = {};
     } else if (o.outcome == Occasion::Outcome::kept && o.unit == unit) {
       if (run.length++ == 0) run.first = o.first;
       run.last = o.last;
     }
   }
-  if (run.length > 0) runs.all.push_back(run);
-  runs.current = run;
-  return runs;
+  if (run.length > 0) all.push_back(run);
+  return all;
 }
 
-/// The current and the longest streak (the earliest of equally long ones).
-std::pair<Streak, Streak> streaks(const Chain& chain) {
-  Runs runs = walk_runs(chain);
-  Streak best;
-  for (const Streak& r : runs.all)
+Streak current_streak(const Chain& chain) {
+  // Walked back from today to the last broken occasion: a prompt pays for the streak alone,
+  // not for the chain's whole history.
+  const ChainUnit unit = chain.unit();
+  const auto& occasions = chain.occasions();
+  Streak current;
+  for (auto o = occasions.rbegin(); o != occasions.rend() && o->outcome != Occasion::Outcome::broken; ++o) {
+    if (o->outcome != Occasion::Outcome::kept || o->unit != unit) continue;
+    if (current.length++ == 0) current.last = o->last;
+    current.first = o->first;
+  }
+  return current;
+}
+
+Streak longest_streak(const Chain& chain) {
+  Streak best;  // the earliest of equally long ones
+  for (const Streak& r : all_streaks(chain))
     if (r.length > best.length) best = r;
-  return {runs.current, best};
+  return best;
 }
-
-}  // namespace
-
-std::vector<Streak> all_streaks(const Chain& chain) { return walk_runs(chain).all; }
-
-Streak current_streak(const Chain& chain) { return streaks(chain).first; }
-
-Streak longest_streak(const Chain& chain) { return streaks(chain).second; }
 
 double habit_strength(const Chain& chain) {
   if (chain.today() < chain.started()) return 0;
@@ -207,20 +201,13 @@ GoalStanding judge_standing(const Chain& chain) {
   st.done_days = std::count_if(states.begin(), states.end(), is_done);
   if (st.tracking) return st;  // a goal tracked only has no chain
 
-  // The current streak: the kept occasions of today's unit since the last broken one.
-  const auto& occasions = chain.occasions();
-  const ChainUnit unit = chain.unit();
-  for (auto o = occasions.rbegin(); o != occasions.rend() && o->outcome != Occasion::Outcome::broken; ++o) {
-    if (o->outcome != Occasion::Outcome::kept || o->unit != unit) continue;
-    if (st.current.length++ == 0) st.current.last = o->last;
-    st.current.first = o->first;
-  }
+  st.current = current_streak(chain);
 
   // Where the chain stands today: today's occasion (a day, or the current period) if it has
   // one, else the last one judged.
   const Occasion* last_judged = nullptr;
   const Occasion* today = nullptr;
-  for (const Occasion& o : occasions) {
+  for (const Occasion& o : chain.occasions()) {
     if (o.last == chain.today()) today = &o;
     else if (o.outcome != Occasion::Outcome::pending) last_judged = &o;
   }
@@ -243,7 +230,7 @@ GoalStats compute_stats(const Chain& chain, const CoachThresholds& thresholds) {
   st.verdict = seven_day_rule(chain, thresholds);
   st.on_track = st.verdict.on_track;
   if (!st.tracking) {
-    st.longest = streaks(chain).second;
+    st.longest = longest_streak(chain);
     st.rate_7 = completion_rate(chain, 7);
     st.rate_30 = completion_rate(chain, 30);
     st.rate_90 = completion_rate(chain, 90);

@@ -378,11 +378,14 @@ TEST_CASE("the standing is what the whole judgement says of where the chain stan
         CHECK(standing.state == all.state);
         CHECK(standing.broken_days_ago == all.broken_days_ago);
         CHECK(standing.done_days == all.done_days);
-        // The current streak is the last of all the streaks (when the chain is not broken).
+        // The current streak, walked back from today, is the last of all the streaks walked
+        // forward (when the chain is not broken).
         const auto every = all_streaks(chain);
         if (standing.current.length > 0) {
           REQUIRE_FALSE(every.empty());
           CHECK(every.back().length == standing.current.length);
+          CHECK(every.back().first == standing.current.first);
+          CHECK(every.back().last == standing.current.last);
         }
       }
     }
